@@ -1,0 +1,178 @@
+// The emulator's etcd: one resourceVersion counter for every kind, one write
+// path that bumps it and tells the watchers, and a bounded window of past
+// changes so a watch can resume from a recent resourceVersion (or get 410).
+import { randomUUID } from 'node:crypto';
+import type { Clock } from './clock.js';
+
+export type ResourceKind = 'pods' | 'events' | 'namespaces';
+
+/** Any object the store holds: it must have metadata with a name. */
+export interface StoredObject {
+  metadata: {
+    name: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    creationTimestamp?: string;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface Change {
+  type: ChangeType;
+  kind: ResourceKind;
+  /** The object after the change (for DELETED: as it was when removed, with the deletion's resourceVersion). */
+  object: StoredObject;
+  resourceVersion: number;
+}
+
+export type ChangeListener = (change: Change) => void;
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 404 | 409 | 422,
+    readonly reason: 'NotFound' | 'AlreadyExists' | 'Invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface StoreOptions {
+  clock: Clock;
+  /** How many past changes a watch can resume across before it gets 410 Expired. */
+  historyLimit?: number;
+}
+
+const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
+
+export class ObjectStore {
+  readonly clock: Clock;
+  private rv = 1;
+  private readonly objects = new Map<ResourceKind, Map<string, StoredObject>>();
+  private history: Change[] = [];
+  private historyLimit: number;
+  private readonly listeners = new Set<ChangeListener>();
+  /** Oldest resourceVersion a watch may still start from. */
+  private compactedRV = 1;
+
+  constructor(options: StoreOptions) {
+    this.clock = options.clock;
+    this.historyLimit = options.historyLimit ?? 10_000;
+    for (const kind of ['pods', 'events', 'namespaces'] as const) this.objects.set(kind, new Map());
+  }
+
+  get resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  get(kind: ResourceKind, namespace: string | undefined, name: string): StoredObject | undefined {
+    return this.bucket(kind).get(keyOf(namespace, name));
+  }
+
+  /** Every object of a kind, in key order (namespace, then name), as a real API server lists them. */
+  list(kind: ResourceKind): StoredObject[] {
+    return [...this.bucket(kind).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, o]) => o);
+  }
+
+  count(kind: ResourceKind): number {
+    return this.bucket(kind).size;
+  }
+
+  create<T extends StoredObject>(kind: ResourceKind, object: T): T {
+    const key = keyOf(object.metadata.namespace, object.metadata.name);
+    if (this.bucket(kind).has(key)) {
+      throw new StoreError(409, 'AlreadyExists', `${kind} "${object.metadata.name}" already exists`);
+    }
+    const stored = structuredClone(object);
+    stored.metadata.uid ??= randomUUID();
+    stored.metadata.creationTimestamp ??= this.timestamp();
+    return this.commit('ADDED', kind, key, stored) as T;
+  }
+
+  /** Replaces an object. `mutate` gets a private copy; the store keeps what it returns. */
+  update<T extends StoredObject>(kind: ResourceKind, namespace: string | undefined, name: string, mutate: (copy: T) => void): T {
+    const key = keyOf(namespace, name);
+    const current = this.bucket(kind).get(key);
+    if (!current) throw new StoreError(404, 'NotFound', `${kind} "${name}" not found`);
+    const copy = structuredClone(current) as T;
+    mutate(copy);
+    copy.metadata.name = name;
+    copy.metadata.namespace = namespace;
+    copy.metadata.uid = current.metadata.uid;
+    return this.commit('MODIFIED', kind, key, copy) as T;
+  }
+
+  /** Removes an object for good (graceful deletion is the kubelet's business, not the store's). */
+  remove(kind: ResourceKind, namespace: string | undefined, name: string): StoredObject | undefined {
+    const key = keyOf(namespace, name);
+    const current = this.bucket(kind).get(key);
+    if (!current) return undefined;
+    return this.commit('DELETED', kind, key, structuredClone(current));
+  }
+
+  /**
+   * Changes after `resourceVersion`, in order, or 'expired' when the window no
+   * longer reaches back that far (the client must relist).
+   */
+  changesSince(resourceVersion: number): Change[] | 'expired' {
+    if (resourceVersion < this.compactedRV) return 'expired';
+    // History is in RV order; binary search would do, but the window is small.
+    let start = this.history.length;
+    while (start > 0 && this.history[start - 1]!.resourceVersion > resourceVersion) start--;
+    return this.history.slice(start);
+  }
+
+  /** The oldest resourceVersion a watch may resume from. */
+  get oldestResumableRV(): number {
+    return this.compactedRV;
+  }
+
+  /** Drops the change window so every resourceVersion before now is expired (fault injection, tests). */
+  compact(): void {
+    this.history = [];
+    this.compactedRV = this.rv;
+  }
+
+  setHistoryLimit(limit: number): void {
+    this.historyLimit = limit;
+    this.trimHistory();
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  timestamp(ms = this.clock.now()): string {
+    // Kubernetes writes whole seconds (RFC 3339 without fractions) on most fields.
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  }
+
+  private commit(type: ChangeType, kind: ResourceKind, key: string, object: StoredObject): StoredObject {
+    this.rv += 1;
+    object.metadata.resourceVersion = String(this.rv);
+    if (type === 'DELETED') this.bucket(kind).delete(key);
+    else this.bucket(kind).set(key, object);
+    const change: Change = { type, kind, object, resourceVersion: this.rv };
+    this.history.push(change);
+    this.trimHistory();
+    for (const listener of this.listeners) listener(change);
+    return object;
+  }
+
+  private trimHistory(): void {
+    const excess = this.history.length - this.historyLimit;
+    if (excess > 0) {
+      this.compactedRV = this.history[excess - 1]!.resourceVersion;
+      this.history = this.history.slice(excess);
+    }
+  }
+
+  private bucket(kind: ResourceKind): Map<string, StoredObject> {
+    return this.objects.get(kind)!;
+  }
+}
