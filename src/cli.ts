@@ -110,7 +110,7 @@ export function parseCommandLine(argv: string[]): Config {
   });
   if (values.help) return { command: 'help', topic: 'ui' };
   if (values.version) return { command: 'version' };
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (see podtui --help)`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (values.namespace !== undefined && values['all-namespaces']) {
     throw new UsageError('-n/--namespace and -A/--all-namespaces cannot be used together');
   }
@@ -152,7 +152,7 @@ function parseSim(args: string[]): Config {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { command: 'help', topic: 'sim' };
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (see podtui --help)`);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = positiveNumber('--port', values.port as string | undefined, 0, { integer: true, allowZero: true });
   if (port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   return {

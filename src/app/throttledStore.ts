@@ -41,6 +41,12 @@ export class ThrottledStore<S> {
     this.schedule();
   }
 
+  /** Starts over from `state` (the watch scope changed: what was known no longer applies). */
+  reset(state: S): void {
+    this.state = state;
+    this.schedule();
+  }
+
   /** Stops a pending notification (on quit). */
   close(): void {
     if (this.pending !== undefined) this.timers.clearTimeout(this.pending);
