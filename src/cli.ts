@@ -82,9 +82,10 @@ function parseFaults(values: string[] | undefined): FaultName[] {
   return faults as FaultName[];
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+/** Runs node's parseArgs, turning its errors into one-line usage errors. */
+function parse<T>(run: () => T): T {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return run();
   } catch (error) {
     // node's messages are one line already; drop its "TypeError [ERR_PARSE_ARGS_...]" framing.
     throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''));
@@ -93,21 +94,28 @@ function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options
 
 export function parseCommandLine(argv: string[]): Config {
   if (argv[0] === 'sim') return parseSim(argv.slice(1));
-  const { values, positionals } = parse(argv, {
-    kubeconfig: { type: 'string' },
-    context: { type: 'string' },
-    namespace: { type: 'string', short: 'n' },
-    'all-namespaces': { type: 'boolean', short: 'A' },
-    selector: { type: 'string', short: 'l' },
-    'field-selector': { type: 'string' },
-    demo: { type: 'boolean' },
-    scenario: { type: 'string', multiple: true },
-    speed: { type: 'string' },
-    'no-color': { type: 'boolean' },
-    ascii: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean', short: 'v' },
-  });
+  const { values, positionals } = parse(() =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        kubeconfig: { type: 'string' },
+        context: { type: 'string' },
+        namespace: { type: 'string', short: 'n' },
+        'all-namespaces': { type: 'boolean', short: 'A' },
+        selector: { type: 'string', short: 'l' },
+        'field-selector': { type: 'string' },
+        demo: { type: 'boolean' },
+        scenario: { type: 'string', multiple: true },
+        speed: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        ascii: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }),
+  );
   if (values.help) return { command: 'help', topic: 'ui' };
   if (values.version) return { command: 'version' };
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
@@ -139,18 +147,25 @@ export function parseCommandLine(argv: string[]): Config {
 }
 
 function parseSim(args: string[]): Config {
-  const { values, positionals } = parse(args, {
-    port: { type: 'string' },
-    'kubeconfig-out': { type: 'string' },
-    scenario: { type: 'string', multiple: true },
-    speed: { type: 'string' },
-    faults: { type: 'string', multiple: true },
-    pods: { type: 'string' },
-    namespaces: { type: 'string' },
-    churn: { type: 'string' },
-    'event-rate': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parse(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        'kubeconfig-out': { type: 'string' },
+        scenario: { type: 'string', multiple: true },
+        speed: { type: 'string' },
+        faults: { type: 'string', multiple: true },
+        pods: { type: 'string' },
+        namespaces: { type: 'string' },
+        churn: { type: 'string' },
+        'event-rate': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
   if (values.help) return { command: 'help', topic: 'sim' };
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = positiveNumber('--port', values.port as string | undefined, 0, { integer: true, allowZero: true });

@@ -1,0 +1,146 @@
+// What the model hands the screen: plain read-only records computed from the
+// pods and events it was given. The UI draws these and nothing else; every
+// Kubernetes rule that produced them lives in src/model.
+import type { ConnectionState } from './observations.js';
+import type { ContainerState, KubeEvent, Pod } from './types.js';
+
+/** How a STATUS is coloured: running and ready, on its way, broken, or done. */
+export type Health = 'healthy' | 'progressing' | 'failing' | 'finished';
+
+/** One row of the pod list, computed once per pod version (no `now` in it). */
+export interface PodRow {
+  /** `namespace/name`: the key of a pod everywhere in the model and the UI. */
+  key: string;
+  uid: string;
+  namespace: string;
+  name: string;
+  /** kubectl's READY, e.g. "1/2" (sidecars counted). */
+  ready: string;
+  /** kubectl's STATUS, e.g. "CrashLoopBackOff", "Init:1/2", "Terminating". */
+  status: string;
+  health: Health;
+  /** kubectl's RESTARTS count (the "(5m ago)" part is formatted with `now`). */
+  restarts: number;
+  /** Newest `lastState.terminated.finishedAt` among the counted containers (ms). */
+  lastRestartAt?: number;
+  /** metadata.creationTimestamp (ms). */
+  createdAt: number;
+  node: string;
+  /** status.podIP, or "<none>". */
+  ip: string;
+  qosClass: string;
+  labels: Readonly<Record<string, string>>;
+}
+
+export type ContainerKind = 'init' | 'sidecar' | 'app' | 'ephemeral';
+
+export type TransitionKind =
+  | 'PodCreated'
+  | 'PhaseChanged'
+  | 'PodReasonChanged'
+  | 'ConditionChanged'
+  | 'ContainerStateChanged'
+  | 'ContainerRestarted'
+  | 'ContainerReadyChanged'
+  | 'ContainerStartedChanged'
+  | 'DeletionRequested'
+  | 'PodRemoved';
+
+/** A change podtui derived itself by comparing two successive versions of a pod. */
+export interface Transition {
+  kind: TransitionKind;
+  /** When it happened (ms): lastTransitionTime / startedAt / finishedAt when the pod says, else observedAt. */
+  at: number;
+  /** When podtui saw it (ms). */
+  observedAt: number;
+  /** resourceVersion of the pod version that showed it. */
+  resourceVersion: string;
+  /** Warning for what a user must look at (a crash, a False Ready, a back-off), else Normal. */
+  type: 'Normal' | 'Warning';
+  /** Short label in Kubernetes words: "Running", "Ready", "Terminated", "CrashLoopBackOff", "Restarted". */
+  reason: string;
+  /** One line, e.g. "app: Terminated (Error, exit code 1)" or "Ready: True → False (ContainersNotReady)". */
+  message: string;
+  container?: { name: string; kind: ContainerKind };
+  /** For ConditionChanged. */
+  condition?: { type: string; from?: string; to: string; reason?: string; message?: string };
+  /** For ContainerStateChanged / ContainerRestarted: the state before and after. */
+  state?: { from?: ContainerState; to?: ContainerState };
+  /** For ContainerRestarted: the new restartCount. */
+  restartCount?: number;
+  /** For DeletionRequested. */
+  gracePeriodSeconds?: number;
+}
+
+/** An Event as one timeline entry: repeats of the same Event object grow `count`, they do not add entries. */
+export interface EventEntry {
+  uid: string;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  count: number;
+  /** First and latest occurrence (ms). */
+  firstAt: number;
+  lastAt: number;
+  /** e.g. "kubelet", "default-scheduler". */
+  component: string;
+  /** involvedObject.fieldPath's container, e.g. "app" from "spec.containers{app}". */
+  container?: string;
+  event: KubeEvent;
+}
+
+export type TimelineEntry =
+  | { source: 'transition'; id: string; at: number; podKey: string; transition: Transition }
+  | { source: 'event'; id: string; at: number; podKey: string; event: EventEntry };
+
+/** One container instance podtui saw, not only the one `lastState` the API keeps. */
+export interface ContainerInstance {
+  container: string;
+  kind: ContainerKind;
+  /** 0 for the first instance; equals the restartCount it ran under. */
+  restartCount: number;
+  startedAt?: number;
+  finishedAt?: number;
+  exitCode?: number;
+  signal?: number;
+  reason?: string;
+  message?: string;
+  /** finishedAt - startedAt (ms) when both are known. */
+  ranFor?: number;
+  /** A FailedPostStartHook / FailedPreStopHook / Killing event that ended this instance. */
+  killedBy?: EventEntry;
+}
+
+export interface Countdown {
+  kind: 'CrashLoopBackOff' | 'ImagePullBackOff' | 'GracePeriod';
+  container?: string;
+  /** When the wait ends (ms); the UI subtracts `now` each second. */
+  until: number;
+  /** Whole back-off or grace period (ms), e.g. 40 000 for "back-off 40s". */
+  total: number;
+}
+
+export type ProbeKind = 'startup' | 'liveness' | 'readiness';
+
+export interface ProbeFailures {
+  container: string;
+  probe: ProbeKind;
+  /** Unhealthy events of this probe, oldest first. */
+  failures: EventEntry[];
+  /** The ready flips (ContainerReadyChanged transitions) of that container, for lining up. */
+  readyFlips: Transition[];
+}
+
+/** Everything the screen knows about one pod. */
+export interface PodView {
+  row: PodRow;
+  pod: Pod;
+  /** Oldest first, bounded; `dropped` counts what fell off the front. */
+  timeline: readonly TimelineEntry[];
+  dropped: number;
+}
+
+export interface ConnectionView {
+  /** One entry per stream ("pods", "events", ...). */
+  streams: readonly ConnectionState[];
+}
