@@ -1,0 +1,260 @@
+// Everything about one container that a user reads to understand a crash
+// loop: what runs (image), what it is doing (state) and what it did last
+// (lastState: exit code, signal, how long it ran), how the kubelet checks it
+// (probes) and what runs around it (postStart/preStop hooks), what it may use
+// (requests and limits), and what went wrong with each (Unhealthy and
+// Failed*Hook events). Pure: a pod and its timeline in, plain records out.
+import type { ContainerKind, EventEntry, ProbeKind, TimelineEntry } from './views.js';
+import type { Container, ContainerState, ContainerStatus, LifecycleHandler, Pod, Probe } from './types.js';
+import { describeHandler, describeProbeTiming } from './probeSpec.js';
+
+export type StateKind = 'waiting' | 'running' | 'terminated';
+
+/** One of a container's states (`state` or `lastState`), times in ms. */
+export interface StateDetail {
+  kind: StateKind;
+  reason?: string;
+  message?: string;
+  exitCode?: number;
+  /** `terminated.signal` as the runtime reported it (rarely set). */
+  signal?: number;
+  /** The signal an exit code above 128 stands for: 137 → "SIGKILL", 143 → "SIGTERM". */
+  exitSignal?: string;
+  startedAt?: number;
+  finishedAt?: number;
+  /** finishedAt - startedAt when both are known. */
+  ranFor?: number;
+}
+
+/** Warning events about one probe or hook, summed over their repeats. */
+export interface Failures {
+  /** Occurrences, the events' `count`s added up. */
+  count: number;
+  latest: EventEntry;
+}
+
+export interface ProbeDetail {
+  probe: ProbeKind;
+  /** "http-get http://:8080/healthz" */
+  handler: string;
+  /** "delay=0s timeout=1s period=10s #success=1 #failure=3" */
+  timing: string;
+  failures?: Failures;
+}
+
+export type HookKind = 'postStart' | 'preStop';
+
+export interface HookDetail {
+  hook: HookKind;
+  handler: string;
+  failures?: Failures;
+}
+
+export interface ResourceAmount {
+  resource: string;
+  quantity: string;
+}
+
+export interface ContainerStatusDetail {
+  ready: boolean;
+  started?: boolean;
+  restartCount: number;
+  state?: StateDetail;
+  lastState?: StateDetail;
+}
+
+export interface ContainerDetail {
+  name: string;
+  kind: ContainerKind;
+  /** The image the runtime reports, else the one the spec asks for. */
+  image?: string;
+  /** Absent while the kubelet has not reported this container yet. */
+  status?: ContainerStatusDetail;
+  probes: ProbeDetail[];
+  hooks: HookDetail[];
+  requests: ResourceAmount[];
+  limits: ResourceAmount[];
+}
+
+/** Exit codes above 128 are 128 + the signal that ended the process. */
+const signalNames: Readonly<Record<number, string>> = {
+  1: 'SIGHUP',
+  2: 'SIGINT',
+  3: 'SIGQUIT',
+  4: 'SIGILL',
+  6: 'SIGABRT',
+  7: 'SIGBUS',
+  8: 'SIGFPE',
+  9: 'SIGKILL',
+  11: 'SIGSEGV',
+  13: 'SIGPIPE',
+  15: 'SIGTERM',
+};
+
+function millis(time: string | null | undefined): number | undefined {
+  if (!time) return undefined;
+  const at = Date.parse(time);
+  return Number.isNaN(at) ? undefined : at;
+}
+
+export function stateDetail(state: ContainerState | undefined): StateDetail | undefined {
+  if (state?.terminated) {
+    const t = state.terminated;
+    const startedAt = millis(t.startedAt);
+    const finishedAt = millis(t.finishedAt);
+    const signalNumber = t.signal ?? (t.exitCode > 128 ? t.exitCode - 128 : undefined);
+    const exitSignal = signalNumber === undefined ? undefined : signalNames[signalNumber];
+    return {
+      kind: 'terminated',
+      exitCode: t.exitCode,
+      ...(t.reason ? { reason: t.reason } : {}),
+      ...(t.message ? { message: t.message } : {}),
+      ...(t.signal ? { signal: t.signal } : {}),
+      ...(exitSignal ? { exitSignal } : {}),
+      ...(startedAt !== undefined ? { startedAt } : {}),
+      ...(finishedAt !== undefined ? { finishedAt } : {}),
+      ...(startedAt !== undefined && finishedAt !== undefined ? { ranFor: finishedAt - startedAt } : {}),
+    };
+  }
+  if (state?.running) {
+    const startedAt = millis(state.running.startedAt);
+    return { kind: 'running', ...(startedAt !== undefined ? { startedAt } : {}) };
+  }
+  if (state?.waiting) {
+    const { reason, message } = state.waiting;
+    return { kind: 'waiting', ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+  }
+  return undefined;
+}
+
+function statusDetail(status: ContainerStatus): ContainerStatusDetail {
+  const state = stateDetail(status.state);
+  const lastState = stateDetail(status.lastState);
+  return {
+    ready: status.ready,
+    ...(status.started !== undefined ? { started: status.started } : {}),
+    restartCount: status.restartCount,
+    ...(state ? { state } : {}),
+    ...(lastState ? { lastState } : {}),
+  };
+}
+
+/** The kubelet's Unhealthy messages start with "Liveness probe failed:" (or "... probe errored:"). */
+const probeMessage = /^(Startup|Liveness|Readiness) probe (failed|errored)/;
+
+/** Which probe an Unhealthy event is about, from the kubelet's message. */
+export function unhealthyProbe(event: EventEntry): ProbeKind | undefined {
+  if (event.reason !== 'Unhealthy') return undefined;
+  const kind = probeMessage.exec(event.message)?.[1];
+  return kind === undefined ? undefined : (kind.toLowerCase() as ProbeKind);
+}
+
+const hookFailureReason: Readonly<Record<HookKind, string>> = {
+  postStart: 'FailedPostStartHook',
+  preStop: 'FailedPreStopHook',
+};
+
+/** Sums matching events; the latest is the one seen last (by lastAt). */
+function failuresOf(events: readonly EventEntry[], matches: (event: EventEntry) => boolean): Failures | undefined {
+  let result: Failures | undefined;
+  for (const event of events) {
+    if (!matches(event)) continue;
+    const latest = result === undefined || event.lastAt >= result.latest.lastAt ? event : result.latest;
+    result = { count: (result?.count ?? 0) + event.count, latest };
+  }
+  return result;
+}
+
+const probeKinds: readonly { probe: ProbeKind; field: 'startupProbe' | 'livenessProbe' | 'readinessProbe' }[] = [
+  { probe: 'startup', field: 'startupProbe' },
+  { probe: 'liveness', field: 'livenessProbe' },
+  { probe: 'readiness', field: 'readinessProbe' },
+];
+
+function probeDetails(container: Container, events: readonly EventEntry[]): ProbeDetail[] {
+  const details: ProbeDetail[] = [];
+  for (const { probe, field } of probeKinds) {
+    const spec: Probe | undefined = container[field];
+    if (!spec) continue;
+    const failures = failuresOf(events, (event) => unhealthyProbe(event) === probe);
+    details.push({ probe, handler: describeHandler(spec), timing: describeProbeTiming(spec), ...(failures ? { failures } : {}) });
+  }
+  return details;
+}
+
+function hookDetails(container: Container, events: readonly EventEntry[]): HookDetail[] {
+  const details: HookDetail[] = [];
+  for (const hook of ['postStart', 'preStop'] as const) {
+    const spec: LifecycleHandler | undefined = container.lifecycle?.[hook];
+    if (!spec) continue;
+    const failures = failuresOf(events, (event) => event.reason === hookFailureReason[hook]);
+    details.push({ hook, handler: describeHandler(spec), ...(failures ? { failures } : {}) });
+  }
+  return details;
+}
+
+/** Sorted by resource name, as kubectl describe lists them. */
+function amounts(list: Record<string, string> | undefined): ResourceAmount[] {
+  return Object.entries(list ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([resource, quantity]) => ({ resource, quantity }));
+}
+
+function detailOf(
+  container: Container,
+  kind: ContainerKind,
+  status: ContainerStatus | undefined,
+  events: readonly EventEntry[],
+): ContainerDetail {
+  const image = status?.image || container.image;
+  return {
+    name: container.name,
+    kind,
+    ...(image ? { image } : {}),
+    ...(status ? { status: statusDetail(status) } : {}),
+    probes: probeDetails(container, events),
+    hooks: hookDetails(container, events),
+    requests: amounts(container.resources?.requests),
+    limits: amounts(container.resources?.limits),
+  };
+}
+
+/** The events of the timeline, grouped by the container their fieldPath names. */
+function eventsByContainer(timeline: readonly TimelineEntry[]): Map<string, EventEntry[]> {
+  const byContainer = new Map<string, EventEntry[]>();
+  for (const entry of timeline) {
+    if (entry.source !== 'event' || entry.event.container === undefined) continue;
+    const list = byContainer.get(entry.event.container) ?? [];
+    list.push(entry.event);
+    byContainer.set(entry.event.container, list);
+  }
+  return byContainer;
+}
+
+/**
+ * Every container of the pod in the order the kubelet starts them: init
+ * containers (sidecars, `restartPolicy: Always`, marked as such), app
+ * containers, then ephemeral (debug) containers.
+ */
+export function containerDetails(pod: Pod, timeline: readonly TimelineEntry[]): ContainerDetail[] {
+  const events = eventsByContainer(timeline);
+  const groups: { specs: Container[] | undefined; statuses: ContainerStatus[] | undefined; kind: (c: Container) => ContainerKind }[] = [
+    {
+      specs: pod.spec.initContainers,
+      statuses: pod.status.initContainerStatuses,
+      kind: (c) => (c.restartPolicy === 'Always' ? 'sidecar' : 'init'),
+    },
+    { specs: pod.spec.containers, statuses: pod.status.containerStatuses, kind: () => 'app' },
+    { specs: pod.spec.ephemeralContainers, statuses: pod.status.ephemeralContainerStatuses, kind: () => 'ephemeral' },
+  ];
+  return groups.flatMap(({ specs, statuses, kind }) =>
+    (specs ?? []).map((container) =>
+      detailOf(
+        container,
+        kind(container),
+        statuses?.find((s) => s.name === container.name),
+        events.get(container.name) ?? [],
+      ),
+    ),
+  );
+}
