@@ -1,0 +1,168 @@
+// kubectl's READY, STATUS and RESTARTS columns for one pod, computed the way
+// `kubectl get pods` does (printPod in kubernetes/pkg/printers/internalversion/
+// printers.go). Users hold podtui against kubectl side by side, so every quirk
+// is kept on purpose, including the ones that look like bugs: e.g. the init
+// walk stops at the first pending init container, so later sidecars are
+// neither counted ready nor have their restarts added.
+import type { Container, ContainerState, ContainerStatus, Pod, PodCondition } from './types.js';
+
+export interface PodStatusColumns {
+  /** Containers counted ready (app containers plus started sidecars). */
+  readyContainers: number;
+  /** App containers plus sidecars (restartable init containers). */
+  totalContainers: number;
+  /** kubectl's STATUS column. */
+  status: string;
+  /** kubectl's RESTARTS count. */
+  restarts: number;
+  /** Newest lastState.terminated.finishedAt among the containers counted (ms). */
+  lastRestartAt?: number;
+}
+
+/** The node lifecycle controller's status.reason for a pod on a node that stopped reporting. */
+const NODE_LOST = 'NodeLost';
+/** Set on PodScheduled while spec.schedulingGates is not empty. */
+const SCHEDULING_GATED = 'SchedulingGated';
+
+/** A sidecar: an init container with restartPolicy Always (Kubernetes 1.28+). */
+export function isSidecar(container: Container | undefined): boolean {
+  return container?.restartPolicy === 'Always';
+}
+
+function conditionIsTrue(conditions: readonly PodCondition[] | undefined, type: string): boolean {
+  // kubectl reads the first condition of the type; the API server never stores two.
+  const found = conditions?.find((condition) => condition.type === type);
+  return found?.status === 'True';
+}
+
+/** `Signal:9` / `ExitCode:2`, kubectl's words for a termination without a reason. */
+function exitWithoutReason(terminated: NonNullable<ContainerState['terminated']>): string {
+  return terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
+}
+
+/** Keeps the newest lastState.terminated.finishedAt, as kubectl's lastRestartDate. */
+class RestartTally {
+  count = 0;
+  lastAt: number | undefined;
+
+  add(status: ContainerStatus): void {
+    this.count += status.restartCount;
+    const finishedAt = status.lastState?.terminated?.finishedAt;
+    if (finishedAt === undefined) return;
+    const at = Date.parse(finishedAt);
+    if (Number.isNaN(at)) return;
+    if (this.lastAt === undefined || at > this.lastAt) this.lastAt = at;
+  }
+}
+
+interface InitWalk {
+  /** Set when an init container is still pending or failed. */
+  status?: string;
+  readySidecars: number;
+  /** Every init container's restarts up to where the walk stopped. */
+  all: RestartTally;
+  /** Only the sidecars' restarts up to where the walk stopped. */
+  sidecars: RestartTally;
+}
+
+/** The init containers in order, stopping at the first one not done (kubectl's loop with `break`). */
+function walkInitContainers(pod: Pod): InitWalk {
+  const specs = new Map<string, Container>();
+  for (const container of pod.spec.initContainers ?? []) specs.set(container.name, container);
+  const declared = pod.spec.initContainers?.length ?? 0;
+  const walk: InitWalk = { readySidecars: 0, all: new RestartTally(), sidecars: new RestartTally() };
+
+  const statuses = pod.status.initContainerStatuses ?? [];
+  for (let index = 0; index < statuses.length; index++) {
+    const status = statuses[index]!;
+    const sidecar = isSidecar(specs.get(status.name));
+    walk.all.add(status);
+    if (sidecar) walk.sidecars.add(status);
+
+    const terminated = status.state?.terminated;
+    const waiting = status.state?.waiting;
+    if (terminated && terminated.exitCode === 0) continue;
+    if (sidecar && status.started === true) {
+      if (status.ready) walk.readySidecars++;
+      continue;
+    }
+    if (terminated) {
+      walk.status = terminated.reason ? `Init:${terminated.reason}` : `Init:${exitWithoutReason(terminated)}`;
+    } else if (waiting?.reason && waiting.reason !== 'PodInitializing') {
+      walk.status = `Init:${waiting.reason}`;
+    } else {
+      walk.status = `Init:${index}/${declared}`;
+    }
+    break;
+  }
+  return walk;
+}
+
+interface AppWalk {
+  /** The reason of the first container (walking from last to first) that is waiting or terminated. */
+  status?: string;
+  readyContainers: number;
+  hasRunning: boolean;
+}
+
+/** App containers from last to first; the first one listed wins, as in kubectl. */
+function walkAppContainers(pod: Pod, restarts: RestartTally): AppWalk {
+  const walk: AppWalk = { readyContainers: 0, hasRunning: false };
+  const statuses = pod.status.containerStatuses ?? [];
+  for (let index = statuses.length - 1; index >= 0; index--) {
+    const status = statuses[index]!;
+    restarts.add(status);
+    const waiting = status.state?.waiting;
+    const terminated = status.state?.terminated;
+    if (waiting?.reason) {
+      walk.status = waiting.reason;
+    } else if (terminated) {
+      walk.status = terminated.reason ? terminated.reason : exitWithoutReason(terminated);
+    } else if (status.ready && status.state?.running) {
+      walk.hasRunning = true;
+      walk.readyContainers++;
+    }
+  }
+  return walk;
+}
+
+/** READY, STATUS and RESTARTS exactly as `kubectl get pods` prints them. */
+export function podStatusColumns(pod: Pod): PodStatusColumns {
+  const { status: podStatus, spec } = pod;
+  const phase = podStatus.phase ?? '';
+  let status: string = podStatus.reason ? podStatus.reason : phase;
+  const gated = podStatus.conditions?.some(
+    (condition) => condition.type === 'PodScheduled' && condition.reason === SCHEDULING_GATED,
+  );
+  if (gated) status = SCHEDULING_GATED;
+
+  const sidecarCount = (spec.initContainers ?? []).filter(isSidecar).length;
+  const totalContainers = spec.containers.length + sidecarCount;
+
+  const init = walkInitContainers(pod);
+  if (init.status !== undefined) status = init.status;
+  let readyContainers = init.readySidecars;
+  let restarts = init.all;
+
+  const initializing = init.status !== undefined;
+  if (!initializing || conditionIsTrue(podStatus.conditions, 'Initialized')) {
+    // Once initialized, finished init containers' restarts no longer matter; sidecars' still do.
+    restarts = init.sidecars;
+    const app = walkAppContainers(pod, restarts);
+    if (app.status !== undefined) status = app.status;
+    readyContainers += app.readyContainers;
+    if (status === 'Completed' && app.hasRunning) {
+      status = conditionIsTrue(podStatus.conditions, 'Ready') ? 'Running' : 'NotReady';
+    }
+  }
+
+  if (pod.metadata.deletionTimestamp && podStatus.reason === NODE_LOST) {
+    status = 'Unknown';
+  } else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') {
+    status = 'Terminating';
+  }
+
+  const columns: PodStatusColumns = { readyContainers, totalContainers, status, restarts: restarts.count };
+  if (restarts.lastAt !== undefined) columns.lastRestartAt = restarts.lastAt;
+  return columns;
+}
