@@ -1,0 +1,88 @@
+// The pod list: a thin windowed table. Only the visible rows are rendered,
+// each row is memoized on its PodRow (a new object only when the pod changed),
+// and the selection is kept in view as the list grows, shrinks or reorders.
+import { Box, Text } from 'ink';
+import { memo, useMemo, useRef } from 'react';
+import type { Health, PodRow } from '../model/views.js';
+import { cellText, fit, podColumns, type Column } from './podColumns.js';
+import { scrollWindow } from './scrollWindow.js';
+import { healthColor, useTheme } from './theme.js';
+
+/** The selected pod as it was at a past step: its STATUS is shown instead of the live one. */
+export interface PastStatus {
+  key: string;
+  status: string;
+  health: Health;
+}
+
+export interface PodListProps {
+  rows: readonly PodRow[];
+  selectedKey: string | undefined;
+  past: PastStatus | undefined;
+  width: number;
+  /** Rows shown at once (the header is extra). */
+  height: number;
+  now: number;
+  showNamespace: boolean;
+  /** What an empty list says (no pods yet, or none match the filter). */
+  emptyText: string;
+}
+
+interface RowProps {
+  row: PodRow;
+  columns: readonly Column[];
+  selected: boolean;
+  now: number;
+  past: PastStatus | undefined;
+}
+
+const PodListRow = memo(function PodListRow({ row, columns, selected, now, past }: RowProps) {
+  const theme = useTheme();
+  const status = past ? `${theme.pastMarker} ${past.status}` : row.status;
+  const health = past?.health ?? row.health;
+  const statusIndex = columns.findIndex((c) => c.id === 'status');
+  const text = (from: number, to: number): string =>
+    columns
+      .slice(from, to)
+      .map((c) => fit(cellText(c.id, row, now, status), c.width))
+      .join('');
+  const statusColumn = columns[statusIndex];
+  return (
+    <Text wrap="truncate-end" inverse={selected} bold={selected && !theme.color}>
+      {text(0, statusIndex)}
+      <Text color={healthColor(theme, health)} dimColor={health === 'finished'} italic={past !== undefined}>
+        {statusColumn ? fit(status, statusColumn.width) : ''}
+      </Text>
+      {text(statusIndex + 1, columns.length)}
+    </Text>
+  );
+});
+
+export const PodList = memo(function PodList({ rows, selectedKey, past, width, height, now, showNamespace, emptyText }: PodListProps) {
+  const columns = useMemo(() => podColumns(width, showNamespace), [width, showNamespace]);
+  const top = useRef(0);
+  const cursor = selectedKey === undefined ? 0 : Math.max(0, rows.findIndex((r) => r.key === selectedKey));
+  top.current = scrollWindow(top.current, cursor, height, rows.length);
+  const visible = rows.slice(top.current, top.current + height);
+  return (
+    <Box flexDirection="column" height={height + 1} width={width}>
+      <Text bold wrap="truncate-end">
+        {columns.map((c) => fit(c.title, c.width)).join('')}
+      </Text>
+      {visible.length === 0 ? (
+        <Text dimColor>{emptyText}</Text>
+      ) : (
+        visible.map((row) => (
+          <PodListRow
+            key={row.key}
+            row={row}
+            columns={columns}
+            selected={row.key === selectedKey}
+            now={now}
+            past={past?.key === row.key ? past : undefined}
+          />
+        ))
+      )}
+    </Box>
+  );
+});
