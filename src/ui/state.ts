@@ -99,6 +99,8 @@ export interface UiContext {
   restartSteps: readonly number[];
   /** Sort keys available (length only matters here). */
   sortCount: number;
+  /** How far each pane can scroll (content lines minus visible lines). */
+  scrollLimits: { conditions: number; log: number };
 }
 
 /** The pod the screen treats as selected: the chosen one, else its neighbour, else the first. */
@@ -150,19 +152,11 @@ function moveSelection(state: UiState, move: Move, ctx: UiContext): UiState {
   return select(state, ctx.keys, to);
 }
 
-function scrollPane(state: UiState, pane: 'conditions' | 'log', move: Move, pageSize: number): UiState {
+function scrollPane(state: UiState, pane: 'conditions' | 'log', move: Move, ctx: UiContext): UiState {
   // The log counts lines back from the newest, so "up" (older) grows it.
   const sign = pane === 'log' ? -1 : 1;
-  const distance = moveDistance(move, pageSize);
-  const current = state.scroll[pane];
-  let next: number;
-  if (!Number.isFinite(distance)) {
-    const towardsStart = distance < 0;
-    // first: the top of the pane; last: its bottom. The pane clamps Infinity to its length.
-    next = (pane === 'log') === towardsStart ? Number.MAX_SAFE_INTEGER : 0;
-  } else {
-    next = Math.max(0, current + sign * distance);
-  }
+  const limit = Math.max(0, ctx.scrollLimits[pane]);
+  const next = Math.min(Math.max(0, state.scroll[pane] + sign * moveDistance(move, ctx.pageSize)), limit);
   return { ...state, scroll: { ...state.scroll, [pane]: next } };
 }
 
@@ -203,7 +197,7 @@ export function reduceUi(state: UiState, intent: Intent, ctx: UiContext): UiStat
     case 'move':
       if (state.picker) return reduceUi(state, { type: 'pickerMove', delta: moveDistance(intent.move, ctx.pageSize) }, ctx);
       if (state.focus === 'pods') return moveSelection(state, intent.move, ctx);
-      return scrollPane(state, state.focus, intent.move, ctx.pageSize);
+      return scrollPane(state, state.focus, intent.move, ctx);
     case 'step':
       return step(state, intent.direction, ctx);
     case 'restart':

@@ -3,7 +3,7 @@ import { initialUiState, reduceUi, selectedKeyIn, stepIndex, type Intent, type U
 
 const keys = ['demo/crashloop-6f9c7-x2kqp', 'demo/healthy-7d4b9-abcde', 'demo/healthy-7d4b9-fghij', 'demo/imagepull-5c8d-qq1zz', 'demo/oomkilled-8f7a-k2l3m'];
 const timelineIds = ['t1', 'e1', 't2', 't3', 'e2', 't4', 't5', 'e3'];
-const ctx: UiContext = { keys, pageSize: 2, timelineIds, restartSteps: [3, 6], sortCount: 4 };
+const ctx: UiContext = { keys, pageSize: 2, timelineIds, restartSteps: [3, 6], sortCount: 4, scrollLimits: { conditions: 12, log: 20 } };
 
 function run(intents: Intent[], from: UiState = initialUiState, context: UiContext = ctx): UiState {
   return intents.reduce((state, intent) => reduceUi(state, intent, context), from);
@@ -110,8 +110,10 @@ describe('focus and scrolling', () => {
     ['down scrolls the focused conditions', [{ type: 'focus', direction: 1 }, { type: 'move', move: 'down' }, { type: 'move', move: 'down' }], 'conditions', { conditions: 2, log: 0 }],
     ['up in the log goes back to older lines', [{ type: 'focus', direction: -1 }, { type: 'move', move: 'up' }, { type: 'move', move: 'pageUp' }], 'log', { conditions: 0, log: 3 }],
     ['down in the log at the newest stays', [{ type: 'focus', direction: -1 }, { type: 'move', move: 'down' }], 'log', { conditions: 0, log: 0 }],
-    ['g in the log goes to the oldest line', [{ type: 'focus', direction: -1 }, { type: 'move', move: 'first' }], 'log', { conditions: 0, log: Number.MAX_SAFE_INTEGER }],
-    ['G in the conditions goes to the bottom', [{ type: 'focus', direction: 1 }, { type: 'move', move: 'last' }], 'conditions', { conditions: Number.MAX_SAFE_INTEGER, log: 0 }],
+    ['g in the log goes to the oldest line', [{ type: 'focus', direction: -1 }, { type: 'move', move: 'first' }], 'log', { conditions: 0, log: 20 }],
+    ['g then down in the log moves one line newer', [{ type: 'focus', direction: -1 }, { type: 'move', move: 'first' }, { type: 'move', move: 'down' }], 'log', { conditions: 0, log: 19 }],
+    ['G in the conditions goes to the bottom', [{ type: 'focus', direction: 1 }, { type: 'move', move: 'last' }], 'conditions', { conditions: 12, log: 0 }],
+    ['G then g in the conditions is back at the top', [{ type: 'focus', direction: 1 }, { type: 'move', move: 'last' }, { type: 'move', move: 'first' }], 'conditions', { conditions: 0, log: 0 }],
   ])('%s', (_name, intents, focus, scroll) => {
     const state = run(intents);
     expect(state.focus).toBe(focus);

@@ -1,0 +1,100 @@
+// The merged log: Events and the transitions podtui derived, oldest at the
+// top, newest at the bottom. Windowed to its height; when stepping, the
+// current step's entry is highlighted and kept in view.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { TimelineEntry } from '../model/views.js';
+import { logEntryCells } from './logEntry.js';
+import { PaneTitle } from './PaneTitle.js';
+import { fit } from './podColumns.js';
+import { mutedColor, useTheme, warningColor } from './theme.js';
+
+export interface MergedLogProps {
+  title: string;
+  entries: readonly TimelineEntry[];
+  /** Entries that fell off the front of the bounded timeline. */
+  dropped: number;
+  width: number;
+  /** Content lines (the title is extra). */
+  height: number;
+  now: number;
+  absoluteTimes: boolean;
+  /** All pods' entries: add the pod's name. */
+  showPod: boolean;
+  /** The entry of the current step, highlighted and scrolled to. */
+  highlightId: string | undefined;
+  /** Lines scrolled back from the newest. */
+  scroll: number;
+  focused: boolean;
+  emptyText: string;
+}
+
+const TIME_WIDTH = 9;
+const MARK_WIDTH = 2;
+const POD_WIDTH = 26;
+const REASON_WIDTH = 22;
+
+/** First entry shown: around the highlighted one when stepping, else `scroll` lines back from the newest. */
+function windowStart(total: number, height: number, highlight: number, scroll: number): number {
+  if (total <= height) return 0;
+  if (highlight >= 0) return Math.min(Math.max(0, highlight - Math.floor(height / 2)), total - height);
+  return Math.max(0, total - height - scroll);
+}
+
+interface LineProps {
+  entry: TimelineEntry;
+  now: number;
+  absoluteTimes: boolean;
+  showPod: boolean;
+  highlighted: boolean;
+}
+
+const LogLine = memo(function LogLine({ entry, now, absoluteTimes, showPod, highlighted }: LineProps) {
+  const theme = useTheme();
+  const cells = logEntryCells(entry, now, absoluteTimes);
+  const mark = cells.source === 'transition' ? theme.transitionMarker : theme.eventMarker;
+  const reason = cells.count === '' ? cells.reason : `${cells.reason} ${cells.count}`;
+  return (
+    <Text wrap="truncate-end" inverse={highlighted}>
+      <Text color={mutedColor(theme)}>{fit(cells.time, TIME_WIDTH)}</Text>
+      {fit(mark, MARK_WIDTH)}
+      {showPod ? fit(cells.pod, POD_WIDTH) : ''}
+      <Text bold={cells.warning} color={cells.warning ? warningColor(theme) : undefined}>
+        {fit(reason, REASON_WIDTH)}
+      </Text>
+      {cells.message}
+    </Text>
+  );
+});
+
+export const MergedLog = memo(function MergedLog(props: MergedLogProps) {
+  const { entries, dropped, width, height, highlightId, scroll } = props;
+  const highlight = highlightId === undefined ? -1 : entries.findIndex((e) => e.id === highlightId);
+  // The drop notice takes the first line when the window reaches the oldest entry kept.
+  const notice = dropped > 0 && windowStart(entries.length, height - 1, highlight, scroll) === 0;
+  const rows = notice ? height - 1 : height;
+  const start = windowStart(entries.length, rows, highlight, scroll);
+  const visible = entries.slice(start, start + rows);
+  return (
+    <Box flexDirection="column" width={width} height={height + 1}>
+      <PaneTitle title={props.title} width={width} focused={props.focused} />
+      {notice && <Text dimColor wrap="truncate-end">{`… ${dropped} older entries dropped`}</Text>}
+      {entries.length === 0 ? (
+        <Text dimColor wrap="truncate-end">
+          {props.emptyText}
+        </Text>
+      ) : (
+        visible.map((entry) => (
+          <LogLine
+            key={entry.id}
+            entry={entry}
+            now={props.now}
+            absoluteTimes={props.absoluteTimes}
+            showPod={props.showPod}
+            highlighted={entry.id === highlightId}
+          />
+        ))
+      )}
+    </Box>
+  );
+});
