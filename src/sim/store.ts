@@ -26,6 +26,8 @@ export interface Change {
   kind: ResourceKind;
   /** The object after the change (for DELETED: as it was when removed, with the deletion's resourceVersion). */
   object: StoredObject;
+  /** The object before a MODIFIED or DELETED, so a watch can tell an object leaving its selector. */
+  previous?: StoredObject;
   resourceVersion: number;
 }
 
@@ -49,10 +51,28 @@ export interface StoreOptions {
 
 const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
 
+/** The key an object is listed under: `namespace/name` (`/name` for cluster-scoped kinds). */
+export const objectKey = (object: StoredObject): string => keyOf(object.metadata.namespace, object.metadata.name);
+
+/** First index in the sorted `keys` whose key is greater than `key` (or >= when `inclusive`). */
+function lowerBound(keys: readonly string[], key: string, inclusive: boolean): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k < key || (!inclusive && k === key)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class ObjectStore {
   readonly clock: Clock;
   private rv = 1;
   private readonly objects = new Map<ResourceKind, Map<string, StoredObject>>();
+  /** Keys of each kind kept sorted on create/remove, so pages of a 30,000-pod list need no sort. */
+  private readonly sortedKeys = new Map<ResourceKind, string[]>();
   private history: Change[] = [];
   private historyLimit: number;
   private readonly listeners = new Set<ChangeListener>();
@@ -62,7 +82,10 @@ export class ObjectStore {
   constructor(options: StoreOptions) {
     this.clock = options.clock;
     this.historyLimit = options.historyLimit ?? 10_000;
-    for (const kind of ['pods', 'events', 'namespaces'] as const) this.objects.set(kind, new Map());
+    for (const kind of ['pods', 'events', 'namespaces'] as const) {
+      this.objects.set(kind, new Map());
+      this.sortedKeys.set(kind, []);
+    }
   }
 
   get resourceVersion(): string {
@@ -75,7 +98,25 @@ export class ObjectStore {
 
   /** Every object of a kind, in key order (namespace, then name), as a real API server lists them. */
   list(kind: ResourceKind): StoredObject[] {
-    return [...this.bucket(kind).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, o]) => o);
+    return [...this.scan(kind)];
+  }
+
+  /**
+   * Objects of a kind in key order, lazily: only those in `namespace` when
+   * given, starting after the key `after` (a list's continue point). Reads the
+   * live index, so a caller that pauses between items resumes with a new scan.
+   */
+  *scan(kind: ResourceKind, options: { namespace?: string; after?: string } = {}): Generator<StoredObject> {
+    const keys = this.sortedKeys.get(kind)!;
+    const bucket = this.bucket(kind);
+    const prefix = options.namespace === undefined ? '' : `${options.namespace}/`;
+    let i = options.after !== undefined && options.after >= prefix ? lowerBound(keys, options.after, false) : lowerBound(keys, prefix, true);
+    for (; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (!key.startsWith(prefix)) return;
+      const object = bucket.get(key);
+      if (object) yield object;
+    }
   }
 
   count(kind: ResourceKind): number {
@@ -103,7 +144,7 @@ export class ObjectStore {
     copy.metadata.name = name;
     copy.metadata.namespace = namespace;
     copy.metadata.uid = current.metadata.uid;
-    return this.commit('MODIFIED', kind, key, copy) as T;
+    return this.commit('MODIFIED', kind, key, copy, current) as T;
   }
 
   /** Removes an object for good (graceful deletion is the kubelet's business, not the store's). */
@@ -111,7 +152,7 @@ export class ObjectStore {
     const key = keyOf(namespace, name);
     const current = this.bucket(kind).get(key);
     if (!current) return undefined;
-    return this.commit('DELETED', kind, key, structuredClone(current));
+    return this.commit('DELETED', kind, key, structuredClone(current), current);
   }
 
   /**
@@ -152,12 +193,18 @@ export class ObjectStore {
     return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
 
-  private commit(type: ChangeType, kind: ResourceKind, key: string, object: StoredObject): StoredObject {
+  private commit(type: ChangeType, kind: ResourceKind, key: string, object: StoredObject, previous?: StoredObject): StoredObject {
     this.rv += 1;
     object.metadata.resourceVersion = String(this.rv);
-    if (type === 'DELETED') this.bucket(kind).delete(key);
-    else this.bucket(kind).set(key, object);
-    const change: Change = { type, kind, object, resourceVersion: this.rv };
+    const keys = this.sortedKeys.get(kind)!;
+    if (type === 'DELETED') {
+      this.bucket(kind).delete(key);
+      keys.splice(lowerBound(keys, key, true), 1);
+    } else {
+      if (type === 'ADDED') keys.splice(lowerBound(keys, key, true), 0, key);
+      this.bucket(kind).set(key, object);
+    }
+    const change: Change = { type, kind, object, resourceVersion: this.rv, ...(previous && { previous }) };
     this.history.push(change);
     this.trimHistory();
     for (const listener of this.listeners) listener(change);

@@ -1,0 +1,110 @@
+// One open WATCH response: newline-delimited JSON events written in order and
+// flushed at once. The network faults strike here: a `slow` stall before a
+// write, a `garbage` line before an event, a `drop` that writes half a line
+// and cuts the connection. Events queue behind a stall, so order holds.
+import type { ServerResponse } from 'node:http';
+import type { FaultController } from '../faults.js';
+
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: unknown;
+}
+
+/** A watcher this far behind is cut off, as the API server drops slow consumers. */
+const MAX_QUEUED = 100_000;
+
+export class WatchStream {
+  private readonly queue: string[] = [];
+  private waiting = false;
+  private stallTimer: NodeJS.Timeout | undefined;
+  private ending = false;
+  private closed = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly faults: FaultController,
+  ) {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+    res.flushHeaders();
+    res.on('close', () => this.closeNow());
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Runs when the stream ends for any reason (client gone, timeout, server closing). */
+  onClose(cleanup: () => void): void {
+    if (this.closed) cleanup();
+    else this.cleanups.push(cleanup);
+  }
+
+  send(event: WatchEvent): void {
+    if (this.closed || this.ending) return;
+    // Serialize now: the object may change after this moment.
+    this.queue.push(`${JSON.stringify(event)}\n`);
+    if (this.queue.length > MAX_QUEUED) {
+      this.closeNow();
+      return;
+    }
+    this.pump();
+  }
+
+  /** Ends the response once what is queued has been written. */
+  end(): void {
+    if (this.closed) return;
+    this.ending = true;
+    this.pump();
+  }
+
+  /** Ends at once, dropping anything queued (server shutdown, client gone). */
+  closeNow(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.stallTimer) clearTimeout(this.stallTimer);
+    this.queue.length = 0;
+    if (!this.res.writableEnded && !this.res.destroyed) this.res.end();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  private pump(): void {
+    while (!this.waiting && !this.closed && this.queue.length > 0) {
+      const stall = this.faults.stallMs();
+      if (stall > 0) {
+        this.waiting = true;
+        this.stallTimer = setTimeout(() => {
+          this.waiting = false;
+          if (this.writeNext()) this.pump();
+        }, stall);
+        return;
+      }
+      if (!this.writeNext()) return;
+    }
+    if (this.ending && this.queue.length === 0 && !this.waiting) this.closeNow();
+  }
+
+  /** Writes the next queued line; false when the pump must wait (drain) or the stream is gone. */
+  private writeNext(): boolean {
+    const line = this.queue.shift();
+    if (line === undefined || this.closed) return !this.closed;
+    if (this.faults.strikes('garbage')) this.res.write('{"type":"MODIFIED","object":{"kind":"Pod",\u0000garbage\n');
+    if (this.faults.strikes('drop')) {
+      // Half a line, then the connection dies mid-chunk.
+      this.res.write(line.slice(0, Math.max(1, Math.floor(line.length / 2))));
+      this.closed = true;
+      this.queue.length = 0;
+      this.res.socket?.destroy();
+      this.res.destroy();
+      for (const cleanup of this.cleanups.splice(0)) cleanup();
+      return false;
+    }
+    if (this.res.write(line)) return true;
+    this.waiting = true;
+    this.res.once('drain', () => {
+      this.waiting = false;
+      this.pump();
+    });
+    return false;
+  }
+}
