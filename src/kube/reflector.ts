@@ -177,7 +177,7 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
     const seen = new Set<string>();
     let listRV: string | undefined;
     let continueToken: string | undefined;
-    do {
+    for (;;) {
       let page: ListPage;
       try {
         page = (await getJson(this.endpoint, this.spec.path(this.namespace), {
@@ -205,7 +205,8 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
         this.reconcileListed(key, object);
       }
       continueToken = page.metadata?.continue || undefined;
-    } while (continueToken && !this.stopped);
+      if (!continueToken || this.stopped) break;
+    }
     if (this.stopped) return;
     for (const [key, held] of this.known) {
       if (!seen.has(key)) {

@@ -1,0 +1,247 @@
+// The watch loop against a stub API server whose faults the test triggers one
+// at a time: each case breaks the server in one way and checks that the
+// client's observations stay exactly true.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectCluster, type ClusterConnection, type ConnectOptions } from '../../src/kube/cluster.js';
+import { loadClusterConfig } from '../../src/kube/kubeconfig.js';
+import { Observer } from './observer.js';
+import { StubApiServer, stubEvent, stubPod } from './stubApiServer.js';
+
+let stub: StubApiServer;
+let connection: ClusterConnection | undefined;
+let observer: Observer;
+
+beforeEach(async () => {
+  stub = await new StubApiServer(50).start();
+  observer = new Observer();
+});
+afterEach(async () => {
+  connection?.stop();
+  connection = undefined;
+  await stub.close();
+});
+
+const fast: ConnectOptions = { idleMs: 400, backoff: { initialMs: 20, maxMs: 200 }, random: () => 0.5 };
+
+function connect(options: ConnectOptions = {}, scope: { namespace?: string; allNamespaces?: boolean } = {}) {
+  const config = loadClusterConfig({ kubeconfig: stub.writeKubeconfig(scope.namespace ?? 'default'), allNamespaces: scope.allNamespaces ?? false });
+  connection = connectCluster(config, { ...fast, ...options });
+  connection.start(observer.handle);
+}
+
+const live = (stream = 'pods') => () => observer.lastState(stream)?.phase === 'live';
+const serverPods = () => new Map(stub.list('pods').map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p.metadata.resourceVersion!]));
+const inSync = () => {
+  const mine = observer.pods();
+  const theirs = serverPods();
+  return mine.size === theirs.size && [...theirs].every(([k, rv]) => mine.get(k) === rv);
+};
+
+describe('list then watch', () => {
+  it('lists in pages, reports Synced once, then goes live', async () => {
+    for (let i = 0; i < 5; i++) stub.put('pods', stubPod(`web-${i}`));
+    connect({ pageSize: 2 });
+    await observer.waitFor(live(), 'live');
+    const lists = stub.requests.filter((r) => r.path === '/api/v1/namespaces/default/pods' && !r.query.has('watch'));
+    expect(lists.map((r) => [r.query.get('limit'), r.query.get('continue')])).toEqual([
+      ['2', null],
+      ['2', '2'],
+      ['2', '4'],
+    ]);
+    expect(observer.of('PodObserved').map((o) => o.pod.metadata.name)).toEqual(['web-0', 'web-1', 'web-2', 'web-3', 'web-4']);
+    expect(observer.of('Synced').filter((o) => o.stream === 'pods')).toHaveLength(1);
+    const watch = stub.watchRequests()[0]!;
+    expect(watch.query.get('resourceVersion')).toBe(String(stub.resourceVersion));
+    expect(watch.query.get('allowWatchBookmarks')).toBe('true');
+    expect(Number(watch.query.get('timeoutSeconds'))).toBeGreaterThanOrEqual(300);
+  });
+
+  it('delivers slimmed, sanitized pods and follows ADDED, MODIFIED, DELETED in order', async () => {
+    connect();
+    await observer.waitFor(live(), 'live');
+    stub.put('pods', stubPod('api-\u001b[31mred'));
+    stub.put('pods', stubPod('api-\u001b[31mred', 'default', 'Failed'));
+    stub.remove('pods', 'default', 'api-\u001b[31mred');
+    await observer.waitFor(() => observer.of('PodDeleted').length === 1, 'delete');
+    const pods = observer.observations.filter((o) => o.kind === 'PodObserved' || o.kind === 'PodDeleted');
+    expect(pods.map((o) => [o.kind, o.pod.metadata.name, o.pod.status.phase])).toEqual([
+      ['PodObserved', 'api-red', 'Running'],
+      ['PodObserved', 'api-red', 'Failed'],
+      ['PodDeleted', 'api-red', 'Failed'],
+    ]);
+    const first = observer.of('PodObserved')[0]!.pod;
+    expect(first.metadata).not.toHaveProperty('managedFields');
+    expect(first.spec.containers[0]).not.toHaveProperty('env');
+  });
+
+  it('passes the label and field selectors to LIST and WATCH', async () => {
+    connect({ labelSelector: 'app=web', fieldSelector: 'spec.nodeName=worker-1' });
+    await observer.waitFor(live(), 'live');
+    for (const r of stub.requests.filter((r) => r.path.endsWith('/pods'))) {
+      expect([r.query.get('labelSelector'), r.query.get('fieldSelector')]).toEqual(['app=web', 'spec.nodeName=worker-1']);
+    }
+    const eventRequests = stub.requests.filter((r) => r.path.endsWith('/events'));
+    expect(new Set(eventRequests.map((r) => r.query.get('fieldSelector')))).toEqual(new Set(['involvedObject.kind=Pod', 'regarding.kind=Pod']));
+  });
+});
+
+describe('faults', () => {
+  it('a stream cut mid-line resumes from the last resourceVersion: nothing lost, nothing repeated', async () => {
+    stub.put('pods', stubPod('a'));
+    connect();
+    await observer.waitFor(live(), 'live');
+    stub.put('pods', stubPod('b'));
+    await observer.waitFor(() => observer.pods().has('default/b'), 'b');
+    const watchesBefore = stub.watchRequests().length;
+    stub.cutWatches();
+    stub.put('pods', stubPod('a', 'default', 'Succeeded')); // while nobody watches
+    await observer.waitFor(inSync, 'resync');
+    expect(stub.watchRequests().length).toBeGreaterThan(watchesBefore);
+    const rvs = observer.of('PodObserved').map((o) => o.pod.metadata.resourceVersion);
+    expect(new Set(rvs).size).toBe(rvs.length);
+    expect(observer.of('Synced').filter((o) => o.stream === 'pods')).toHaveLength(1); // no relist needed
+  });
+
+  it('410 Expired relists and reconciles: delete the vanished, update the changed, nothing for the unchanged', async () => {
+    for (const name of ['keep', 'change', 'vanish']) stub.put('pods', stubPod(name));
+    connect();
+    await observer.waitFor(live(), 'live');
+    stub.cutWatches();
+    stub.remove('pods', 'default', 'vanish');
+    stub.put('pods', stubPod('change', 'default', 'Failed'));
+    stub.put('pods', stubPod('new'));
+    stub.compact(); // the client's RV is now too old
+    const mark = observer.observations.length;
+    await observer.waitFor(() => observer.of('Synced').filter((o) => o.stream === 'pods').length === 2, 'second Synced');
+    const after = observer.since(mark).filter((o) => o.kind === 'PodObserved' || o.kind === 'PodDeleted' || (o.kind === 'Synced' && o.stream === 'pods'));
+    expect(after.map((o) => (o.kind === 'Synced' ? ['Synced'] : [o.kind, o.pod.metadata.name]))).toEqual([
+      ['PodObserved', 'change'],
+      ['PodObserved', 'new'],
+      ['PodDeleted', 'vanish'],
+      ['Synced'],
+    ]);
+    expect(inSync()).toBe(true);
+  });
+
+  it('an ERROR 410 event inside the stream relists too', async () => {
+    stub.put('pods', stubPod('a'));
+    connect();
+    await observer.waitFor(live(), 'live');
+    stub.expireWatches();
+    await observer.waitFor(() => observer.of('Synced').filter((o) => o.stream === 'pods').length === 2, 'relist');
+    expect(observer.of('PodObserved')).toHaveLength(1); // unchanged pod not repeated
+  });
+
+  it('a 410 on a continue token starts the list over', async () => {
+    for (let i = 0; i < 4; i++) stub.put('pods', stubPod(`p-${i}`));
+    let expiredOnce = false;
+    stub.override = (r) => {
+      if (r.path.endsWith('/pods') && r.query.get('continue') && !expiredOnce) {
+        expiredOnce = true;
+        return { status: 410, body: { kind: 'Status', code: 410, reason: 'Expired', message: 'The provided continue parameter is too old' } };
+      }
+      return undefined;
+    };
+    connect({ pageSize: 2 });
+    await observer.waitFor(live(), 'live');
+    const lists = stub.requests.filter((r) => r.path.endsWith('/pods') && !r.query.has('watch'));
+    expect(lists.map((r) => r.query.get('continue'))).toEqual([null, '2', null, '2']);
+    expect(observer.of('PodObserved').map((o) => o.pod.metadata.name)).toEqual(['p-0', 'p-1', 'p-2', 'p-3']);
+    expect(observer.of('PodDeleted')).toEqual([]);
+  });
+
+  it('a malformed line is reported and skipped; the watch carries on', async () => {
+    connect();
+    await observer.waitFor(live(), 'live');
+    stub.garbleWatches();
+    await observer.waitFor(() => /skipped 1 malformed watch line/.test(observer.lastState('pods')?.detail ?? ''), 'report');
+    stub.put('pods', stubPod('after-garbage'));
+    await observer.waitFor(inSync, 'pod after garbage');
+  });
+
+  it('a silent stream is presumed dead after the idle limit and replaced', async () => {
+    connect({ idleMs: 300 });
+    await observer.waitFor(live(), 'live');
+    const before = stub.watchRequests().length;
+    stub.pauseBookmarks(true);
+    await observer.waitFor(() => stub.watchRequests().length > before, 'a new watch', 3_000);
+    stub.pauseBookmarks(false);
+    stub.put('pods', stubPod('later'));
+    await observer.waitFor(inSync, 'pod after replacement');
+  });
+
+  it.each([
+    [401, 'unauthorized', 'Unauthorized'],
+    [403, 'forbidden', 'pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"'],
+  ] as const)('%i reaches the state as %s and the watch resumes once allowed', async (status, phase, message) => {
+    let denied = true;
+    stub.override = (r) => (denied && r.path.endsWith('/pods') ? { status, body: { kind: 'Status', code: status, reason: phase === 'unauthorized' ? 'Unauthorized' : 'Forbidden', message } } : undefined);
+    stub.put('pods', stubPod('a'));
+    connect();
+    await observer.waitFor(() => observer.lastState('pods')?.phase === phase, phase);
+    const state = observer.lastState('pods')!;
+    expect(state.detail).toBe(message);
+    expect(state.nextAttemptAt).toBeGreaterThan(state.since - 1);
+    denied = false;
+    await observer.waitFor(live(), 'live again');
+    await observer.waitFor(inSync, 'pods after recovery');
+  });
+
+  it('429 honours Retry-After', async () => {
+    let throttled = true;
+    stub.override = (r) => (throttled && r.path.endsWith('/pods') ? { status: 429, headers: { 'retry-after': '1' }, body: { kind: 'Status', code: 429, reason: 'TooManyRequests', message: 'Too many requests, please try again later.' } } : undefined);
+    connect();
+    await observer.waitFor(() => observer.lastState('pods')?.phase === 'reconnecting', 'reconnecting');
+    const state = observer.lastState('pods')!;
+    expect(state.nextAttemptAt! - state.since).toBeGreaterThanOrEqual(1000);
+    const triedAt = stub.requests.filter((r) => r.path.endsWith('/pods')).length;
+    throttled = false;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(stub.requests.filter((r) => r.path.endsWith('/pods')).length).toBe(triedAt); // still waiting
+    await observer.waitFor(live(), 'live after Retry-After');
+  });
+
+  it('a cluster-wide list forbidden falls back to the context namespace and says so', async () => {
+    stub.override = (r) =>
+      r.path.startsWith('/api/v1/pods')
+        ? { status: 403, body: { kind: 'Status', code: 403, reason: 'Forbidden', message: 'pods is forbidden: User "jane" cannot list resource "pods" in API group "" at the cluster scope' } }
+        : undefined;
+    stub.put('pods', stubPod('mine', 'team-a'));
+    stub.put('pods', stubPod('theirs', 'team-b'));
+    connect({}, { namespace: 'team-a', allNamespaces: true });
+    await observer.waitFor(live(), 'live');
+    const phases = observer.states('pods').map((s) => [s.phase, s.detail]);
+    expect(phases).toContainEqual(['forbidden', 'pods is forbidden: User "jane" cannot list resource "pods" in API group "" at the cluster scope']);
+    expect(observer.lastState('pods')!.detail).toBe('cluster-wide list of pods forbidden; showing namespace "team-a" only');
+    expect([...observer.pods().keys()]).toEqual(['team-a/mine']);
+  });
+});
+
+describe('events', () => {
+  it('an event served by both APIs is observed once per version', async () => {
+    stub.put('events', stubEvent('a.1', 'a', 'Scheduled'));
+    connect();
+    await observer.waitFor(() => live('events')() && live('events.k8s.io')(), 'both event streams live');
+    stub.put('events', stubEvent('a.2', 'a', 'Pulled'));
+    stub.put('events', { ...stubEvent('a.2', 'a', 'Pulled'), count: 2 });
+    stub.remove('events', 'default', 'a.1');
+    await observer.waitFor(() => observer.of('EventDeleted').length === 1, 'delete');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // let the slower stream's echoes arrive
+    expect(observer.of('EventObserved').map((o) => [o.event.metadata.name, o.event.count])).toEqual([
+      ['a.1', 1],
+      ['a.2', 1],
+      ['a.2', 2],
+    ]);
+    expect(observer.of('EventDeleted')).toHaveLength(1);
+    expect(observer.of('EventObserved')[0]!.event.message).toBe('Scheduled for a');
+  });
+
+  it('when RBAC forbids events.k8s.io, core/v1 carries on and the state says so', async () => {
+    stub.override = (r) => (r.path.startsWith('/apis/events.k8s.io') ? { status: 403, body: { kind: 'Status', code: 403, reason: 'Forbidden', message: 'events.events.k8s.io is forbidden: User "jane" cannot list resource "events" in API group "events.k8s.io" in the namespace "default"' } } : undefined);
+    connect();
+    await observer.waitFor(() => live('events')() && observer.lastState('events.k8s.io')?.phase === 'forbidden', 'states');
+    expect(observer.lastState('events.k8s.io')!.detail).toMatch(/cannot list resource "events" in API group "events.k8s.io".*; using core\/v1 events only$/);
+    stub.put('events', stubEvent('b.1', 'b', 'Started'));
+    await observer.waitFor(() => observer.of('EventObserved').length === 1, 'event via core/v1');
+  });
+});
