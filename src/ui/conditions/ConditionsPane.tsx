@@ -1,0 +1,68 @@
+// The conditions pane: the selected pod (as it is, or as it was at the step
+// being looked at) in depth: its conditions, where it runs, whether it is
+// going away, then each container with its states, probes, hooks and
+// resources. Exactly `height` lines at most, each cut to `width`; the App
+// scrolls it by passing the first line to show.
+import { Box } from 'ink';
+import { useMemo } from 'react';
+import { containerDetails } from '../../model/containerDetails.js';
+import type { Pod } from '../../model/types.js';
+import type { PodView } from '../../model/views.js';
+import { containersSection } from '../containers/containerLines.js';
+import { makeTheme, mutedColor, useTheme, type Theme } from '../theme.js';
+import { podLines } from './podLines.js';
+import { SpanLine, type PaneLine } from './spans.js';
+
+export interface ConditionsPaneProps {
+  pod: Pod;
+  view: PodView;
+  now: number;
+  absoluteTimes: boolean;
+  width: number;
+  height: number;
+  /** The first line shown; clamped so the last page stays full. */
+  scroll: number;
+  focused: boolean;
+  ascii: boolean;
+}
+
+/** Every line of the pane, unscrolled: the App can use its length to bound `scroll`. */
+export function conditionsPaneLines(
+  pod: Pod,
+  view: PodView,
+  options: { now: number; absoluteTimes: boolean; theme: Theme; width: number },
+): PaneLine[] {
+  const ctx = options;
+  return [...podLines(pod, ctx), [], ...containersSection(containerDetails(pod, view.timeline), ctx)];
+}
+
+/** The largest useful `scroll` for `total` lines in `height` rows. */
+export function maxScroll(total: number, height: number): number {
+  return Math.max(0, total - height);
+}
+
+export function ConditionsPane({ pod, view, now, absoluteTimes, width, height, scroll, focused, ascii }: ConditionsPaneProps) {
+  const base = useTheme();
+  const theme = useMemo(() => (base.ascii === ascii ? base : makeTheme({ color: base.color, ascii })), [base, ascii]);
+  const lines = useMemo(
+    () => conditionsPaneLines(pod, view, { now, absoluteTimes, theme, width }),
+    [pod, view, now, absoluteTimes, theme, width],
+  );
+  if (height <= 0 || width <= 0) return null;
+  const first = Math.min(Math.max(0, scroll), maxScroll(lines.length, height));
+  const shown = lines.slice(first, first + height);
+  const below = lines.length - first - shown.length;
+  if (below > 0 && shown.length > 0) {
+    // The last row says there is more, so nobody mistakes a cut pane for the whole pod.
+    const arrow = ascii ? 'v' : '↓';
+    const hint = focused ? '' : ' (Tab to focus, then scroll)';
+    shown[shown.length - 1] = [{ text: `${arrow} ${below + 1} more lines${hint}`, color: mutedColor(theme), dim: true }];
+  }
+  return (
+    <Box flexDirection="column" width={width} height={Math.min(height, shown.length)} overflow="hidden">
+      {shown.map((line, i) => (
+        <SpanLine key={first + i} line={line} width={width} ascii={ascii} />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,170 @@
+// The containers section, as pane lines: for each container its image, what
+// it is doing and what it did last, how the kubelet checks it (probes), what
+// runs around it (hooks), what it may use, and what went wrong with each.
+// Labels sit in one column so the eye can run down "state / last / liveness".
+import { humanDuration } from '../../model/duration.js';
+import type { ContainerDetail, Failures, StateDetail } from '../../model/containerDetails.js';
+import type { ContainerKind } from '../../model/views.js';
+import { wrapLine, type PaneLine, type Span } from '../conditions/spans.js';
+import { timeText } from '../conditions/timeText.js';
+import { mutedColor, warningColor, type Theme } from '../theme.js';
+
+export interface LineContext {
+  now: number;
+  absoluteTimes: boolean;
+  theme: Theme;
+  /** Cells per line: long messages wrap under their label instead of being cut. */
+  width: number;
+}
+
+/** Width of the label column ("readiness" and "postStart" are the longest labels). */
+const LABEL_WIDTH = 10;
+const INDENT = '  ';
+
+const kindTag: Readonly<Record<ContainerKind, string>> = {
+  init: 'init',
+  sidecar: 'sidecar',
+  app: '',
+  ephemeral: 'ephemeral',
+};
+
+/** Waiting reasons that mean something is broken rather than on its way. */
+const failingWaits = new Set([
+  'CrashLoopBackOff',
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+]);
+
+function label(text: string, ctx: LineContext): Span {
+  return { text: `${INDENT}${text.padEnd(LABEL_WIDTH)}`, color: mutedColor(ctx.theme) };
+}
+
+/** Continuation lines under a label: the label column left blank, wrapped to the width. */
+function continued(spans: Span[], ctx: LineContext): PaneLine[] {
+  const indent = INDENT.length + LABEL_WIDTH;
+  return wrapLine([{ text: ' '.repeat(indent) }, ...spans], ctx.width, indent);
+}
+
+function stateColor(state: StateDetail, ready: boolean | undefined, theme: Theme): string | undefined {
+  if (!theme.color) return undefined;
+  switch (state.kind) {
+    case 'running':
+      return ready === false ? 'yellow' : 'green';
+    case 'waiting':
+      return state.reason && failingWaits.has(state.reason) ? 'red' : 'yellow';
+    case 'terminated':
+      return state.exitCode === 0 && !state.signal ? undefined : 'red';
+  }
+}
+
+/** "Terminated: Error, exit code 1", "Terminated: OOMKilled, exit code 137 (SIGKILL)", "Waiting: CrashLoopBackOff", "Running". */
+export function stateHeadline(state: StateDetail): string {
+  switch (state.kind) {
+    case 'running':
+      return 'Running';
+    case 'waiting':
+      return state.reason ? `Waiting: ${state.reason}` : 'Waiting';
+    case 'terminated': {
+      const parts = [state.reason, `exit code ${state.exitCode}`].filter(Boolean).join(', ');
+      const signal = state.signal ? `, signal ${state.signal}` : '';
+      const name = state.exitSignal ? ` (${state.exitSignal})` : '';
+      return `Terminated: ${parts}${signal}${name}`;
+    }
+  }
+}
+
+/** When it started, finished and how long it ran (a running container's age counts up with `now`). */
+export function stateTimes(state: StateDetail, ctx: LineContext): string {
+  const parts: string[] = [];
+  if (state.startedAt !== undefined) parts.push(`started ${timeText(state.startedAt, ctx.now, ctx.absoluteTimes)}`);
+  if (state.finishedAt !== undefined) parts.push(`finished ${timeText(state.finishedAt, ctx.now, ctx.absoluteTimes)}`);
+  if (state.ranFor !== undefined) parts.push(`ran ${humanDuration(state.ranFor)}`);
+  // Relative times already say how long it runs; next to a wall-clock time the duration is worth its space.
+  else if (state.kind === 'running' && state.startedAt !== undefined && ctx.absoluteTimes) {
+    parts.push(`running ${humanDuration(ctx.now - state.startedAt)}`);
+  }
+  return parts.join(', ');
+}
+
+function stateLines(title: string, state: StateDetail, ready: boolean | undefined, ctx: LineContext): PaneLine[] {
+  const times = stateTimes(state, ctx);
+  const lines: PaneLine[] = [
+    [
+      label(title, ctx),
+      { text: stateHeadline(state), color: stateColor(state, ready, ctx.theme), bold: title === 'state' },
+      ...(times ? [{ text: `  ${times}`, color: mutedColor(ctx.theme) }] : []),
+    ],
+  ];
+  // A termination message (/dev/termination-log) or a waiting message can span lines: each gets its own.
+  for (const messageLine of (state.message ?? '').split('\n')) {
+    if (messageLine.trim() !== '') lines.push(...continued([{ text: messageLine }], ctx));
+  }
+  return lines;
+}
+
+function failureLines(failures: Failures, ctx: LineContext): PaneLine[] {
+  const { latest, count } = failures;
+  const cross = ctx.theme.ascii ? '!' : '✗';
+  const times = ctx.theme.ascii ? 'x' : '×';
+  return continued([
+    { text: `${cross} ${count}${times}, latest ${timeText(latest.lastAt, ctx.now, ctx.absoluteTimes)}: `, color: warningColor(ctx.theme), bold: true },
+    { text: latest.message },
+  ], ctx);
+}
+
+function yesNo(value: boolean | undefined): string {
+  return value === undefined ? '-' : value ? 'true' : 'false';
+}
+
+function amountsText(amounts: ContainerDetail['requests']): string {
+  return amounts.map((a) => `${a.resource}=${a.quantity}`).join(' ');
+}
+
+/** All lines of one container. */
+export function containerLines(detail: ContainerDetail, ctx: LineContext): PaneLine[] {
+  const tag = kindTag[detail.kind];
+  const lines: PaneLine[] = [
+    [
+      ...(tag ? [{ text: `${tag} `, color: mutedColor(ctx.theme) }] : []),
+      { text: detail.name, bold: true },
+      ...(detail.image ? [{ text: `  ${detail.image}`, color: mutedColor(ctx.theme) }] : []),
+    ],
+  ];
+  const status = detail.status;
+  if (!status) {
+    lines.push([label('state', ctx), { text: 'not reported by the kubelet yet', color: mutedColor(ctx.theme) }]);
+  } else {
+    if (status.state) lines.push(...stateLines('state', status.state, status.ready, ctx));
+    if (status.lastState) lines.push(...stateLines('last', status.lastState, undefined, ctx));
+    lines.push([
+      label('restarts', ctx),
+      { text: String(status.restartCount), bold: status.restartCount > 0 },
+      { text: `  ready ${yesNo(status.ready)}  started ${yesNo(status.started)}` },
+    ]);
+  }
+  for (const probe of detail.probes) {
+    lines.push([label(probe.probe, ctx), { text: probe.handler }, { text: ` ${probe.timing}`, color: mutedColor(ctx.theme) }]);
+    if (probe.failures) lines.push(...failureLines(probe.failures, ctx));
+  }
+  for (const hook of detail.hooks) {
+    lines.push([label(hook.hook, ctx), { text: hook.handler }]);
+    if (hook.failures) lines.push(...failureLines(hook.failures, ctx));
+  }
+  if (detail.requests.length > 0) lines.push([label('requests', ctx), { text: amountsText(detail.requests) }]);
+  if (detail.limits.length > 0) lines.push([label('limits', ctx), { text: amountsText(detail.limits) }]);
+  return lines;
+}
+
+/** The whole section: a heading, then every container (init, sidecar, app, ephemeral) with a blank line between. */
+export function containersSection(details: readonly ContainerDetail[], ctx: LineContext): PaneLine[] {
+  const lines: PaneLine[] = [[{ text: 'Containers', bold: true }]];
+  details.forEach((detail, i) => {
+    if (i > 0) lines.push([]);
+    lines.push(...containerLines(detail, ctx));
+  });
+  return lines;
+}
