@@ -54,5 +54,12 @@ export function intentForKey(input: string, key: Key): Intent | undefined {
   return KEYMAP.find((binding) => binding.chords.some((chord) => matches(chord, input, key)))?.intent;
 }
 
+const ARROWS: Record<string, string> = { '↑': 'Up', '↓': 'Down', '←': 'Left', '→': 'Right' };
+
+/** Key labels for terminals without Unicode (--ascii, non-UTF-8 locale): arrows spelled out. */
+export function keyText(text: string, ascii: boolean): string {
+  return ascii ? text.replace(/[↑↓←→]/g, (arrow) => ARROWS[arrow] ?? arrow) : text;
+}
+
 /** The short hints the status bar shows, in the order a newcomer needs them. */
-export const MAIN_HINTS = '↑↓ select  ←→ step  [ ] restarts  / filter  Enter logs  ? help  q quit';
+export const MAIN_HINTS = '↑↓ select  ←→ step  [ ] restarts  Tab pane  / filter  Enter logs  ? help  q quit';

@@ -1,0 +1,69 @@
+// The selected pod's one-line "why" and its countdowns (next CrashLoopBackOff
+// retry, grace period left). The only part of the screen that ticks every
+// second, so it keeps its own clock: nothing else is redrawn by the tick.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import { humanDuration } from '../model/duration.js';
+import type { Countdown, PodView } from '../model/views.js';
+import { useTheme, warningColor } from './theme.js';
+import { useClock } from './useClock.js';
+
+/** The model's functions, passed in so the line is drawn from whatever step is shown. */
+export interface WhyModel {
+  whyLine(view: PodView, now: number, step?: number): string;
+  countdowns(view: PodView, now: number, step?: number): Countdown[];
+}
+
+export interface WhyLineProps {
+  view: PodView | undefined;
+  /** Timeline index when stepping; undefined for LIVE. */
+  step: number | undefined;
+  now: () => number;
+  width: number;
+  model: WhyModel;
+}
+
+/** "next try of app in 32s (back-off 40s)"; "grace period 12s left of 30s". */
+export function countdownText(countdown: Countdown, now: number): string {
+  const left = humanDuration(Math.max(0, countdown.until - now));
+  const total = humanDuration(countdown.total);
+  const of = countdown.container === undefined ? '' : ` of ${countdown.container}`;
+  switch (countdown.kind) {
+    case 'CrashLoopBackOff':
+      return `next try${of} in ${left} (back-off ${total})`;
+    case 'ImagePullBackOff':
+      return `next pull${of} in ${left} (back-off ${total})`;
+    case 'GracePeriod':
+      return `grace period ${left} left of ${total}`;
+  }
+}
+
+export const WhyLine = memo(function WhyLine({ view, step, now: clock, width, model }: WhyLineProps) {
+  const theme = useTheme();
+  // Ticks only while it shows live countdowns: a past step or a settled pod does not change by the second.
+  const now = useClock(clock, 1000, view !== undefined && step === undefined);
+  if (!view) {
+    return <Text dimColor>No pod selected.</Text>;
+  }
+  const why = model.whyLine(view, now, step);
+  // Countdowns run against the wall clock; a past step shows how the wait stood then.
+  const countdowns = model.countdowns(view, now, step).filter((c) => c.until > now || step !== undefined);
+  const extra = countdowns.map((c) => countdownText(c, now)).filter((text) => !why.includes(text));
+  const label = step === undefined ? 'why' : 'then';
+  if (why === '' && extra.length === 0) {
+    return (
+      <Text dimColor wrap="truncate-end">
+        {`${label}: ${view.row.status}, nothing to explain`}
+      </Text>
+    );
+  }
+  return (
+    <Box width={width}>
+      <Text wrap="truncate-end">
+        <Text bold>{`${label}: `}</Text>
+        <Text color={warningColor(theme)}>{why}</Text>
+        {extra.length > 0 ? `${why === '' ? '' : ` ${theme.middleDot} `}${extra.join(` ${theme.middleDot} `)}` : ''}
+      </Text>
+    </Box>
+  );
+});
