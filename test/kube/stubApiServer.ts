@@ -13,7 +13,10 @@ import { coreToEventsV1 } from '../../src/model/eventsV1.js';
 import type { KubeEvent } from '../../src/model/types.js';
 
 type Kind = 'pods' | 'events';
-type Obj = { metadata: { name: string; namespace?: string; uid?: string; resourceVersion?: string }; [key: string]: unknown };
+type Obj = {
+  metadata: { name: string; namespace?: string; uid?: string; resourceVersion?: string; [key: string]: unknown };
+  [key: string]: unknown;
+};
 
 interface Change {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
