@@ -66,7 +66,7 @@ export interface Transition {
   condition?: { type: string; from?: string; to: string; reason?: string; message?: string };
   /** For ContainerStateChanged / ContainerRestarted: the state before and after. */
   state?: { from?: ContainerState; to?: ContainerState };
-  /** For ContainerRestarted: the new restartCount. */
+  /** For container transitions: the container's restartCount in the version that showed it (for ContainerRestarted, the new one). */
   restartCount?: number;
   /** For DeletionRequested. */
   gracePeriodSeconds?: number;
@@ -86,12 +86,36 @@ export interface EventEntry {
   component: string;
   /** involvedObject.fieldPath's container, e.g. "app" from "spec.containers{app}". */
   container?: string;
+  /**
+   * Occurrence times podtui saw (ms, oldest first, at most 50): the first
+   * copy's time, then each later copy's lastTimestamp as the count grew.
+   * Lets a `Killing` x3 be attributed to the three instances it killed.
+   */
+  occurrences?: readonly number[];
   event: KubeEvent;
 }
 
+/**
+ * One line of a pod's history. Ordered by `at`; see src/model/timeline.ts for
+ * the tie rule. A transition entry carries the pod version that showed it
+ * (structurally shared with its neighbours) so any step can be shown again.
+ */
 export type TimelineEntry =
-  | { source: 'transition'; id: string; at: number; podKey: string; transition: Transition }
+  | {
+      source: 'transition';
+      id: string;
+      at: number;
+      podKey: string;
+      transition: Transition;
+      /** The pod version that showed this transition (always set by clusterState; optional for hand-made views). */
+      pod?: Pod;
+      /** Observation order of that version within its pod (grows by one per pod version seen). */
+      seq?: number;
+    }
   | { source: 'event'; id: string; at: number; podKey: string; event: EventEntry };
+
+export type TransitionEntry = Extract<TimelineEntry, { source: 'transition' }>;
+export type EventTimelineEntry = Extract<TimelineEntry, { source: 'event' }>;
 
 /** One container instance podtui saw, not only the one `lastState` the API keeps. */
 export interface ContainerInstance {
@@ -138,6 +162,14 @@ export interface PodView {
   /** Oldest first, bounded; `dropped` counts what fell off the front. */
   timeline: readonly TimelineEntry[];
   dropped: number;
+  /**
+   * The pod as it was just before the oldest kept timeline entry (the newest
+   * version among dropped transition entries), so snapshots of early steps
+   * still work after older entries fell off. Undefined until something drops.
+   */
+  baseline?: Pod;
+  /** Observation order of the newest pod version (see TimelineEntry.seq). */
+  seq?: number;
 }
 
 export interface ConnectionView {

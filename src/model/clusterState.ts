@@ -1,0 +1,325 @@
+// The one reducer from observations to what the screen draws. At 10,000 pods
+// and a storm of updates it must cost microseconds per observation, so the
+// inner maps are updated in place; every change still returns a NEW top-level
+// object with `version` + 1 (React compares references), and an observation
+// that changes nothing returns the same object. Each pod's PodView is replaced
+// (never mutated) when that pod changes, so a view the screen holds stays true.
+import { diffPods, podRemoved } from './transitions.js';
+import { eventMatchesPodUid, eventPodKey, eventUid, mergeEventEntry, toEventEntry } from './eventEntry.js';
+import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventTimelineEntry, insertSorted, transitionEntry } from './timeline.js';
+import { shareUnchanged } from './structuralSharing.js';
+import { podRow } from './podSummary.js';
+import type { ConnectionState, Observation } from './observations.js';
+import type { KubeEvent, Pod } from './types.js';
+import type { PodView, TimelineEntry } from './views.js';
+
+export interface ClusterLimits {
+  /** Timeline entries kept per pod (oldest dropped first). Default 1,000. */
+  perPod?: number;
+  /** Timeline entries kept across all pods. Default 200,000. */
+  total?: number;
+  /** Events kept for pods not seen yet. Default 10,000. */
+  pendingEvents?: number;
+  /** Entries kept for the all-pods log (mergedTimeline). Default 20,000. */
+  journal?: number;
+}
+
+interface PodRecord {
+  key: string;
+  uid: string | undefined;
+  view: PodView;
+  /** Global-queue slots of this pod whose entry already left by the per-pod bound. */
+  stale: number;
+  /** seq of view.baseline (-1 while nothing dropped). */
+  baselineSeq: number;
+  removed: boolean;
+}
+
+interface PendingEvent {
+  podKey: string;
+  event: KubeEvent;
+  observedAt: number;
+}
+
+/** Mutable bookkeeping shared by successive states (never drawn directly). */
+interface Ledger {
+  readonly limits: Required<ClusterLimits>;
+  readonly records: Map<string, PodRecord>;
+  readonly pods: Map<string, PodView>;
+  /** Event uid → the pod whose timeline holds it (one entry per Event object). */
+  readonly eventOwners: Map<string, PodRecord>;
+  /** Events that came before their pod, in arrival order (Map order is the eviction order). */
+  readonly pending: Map<string, PendingEvent>;
+  /** One slot per entry added, oldest first: who to drop from when over the total bound. */
+  dropQueue: PodRecord[];
+  dropHead: number;
+  /** Every entry added or updated, in arrival order, for the all-pods log. */
+  journal: TimelineEntry[];
+  totalEntries: number;
+  droppedEntries: number;
+  /** Grows by one per pod version seen: orders versions and names entries. */
+  seq: number;
+}
+
+export interface ClusterState {
+  readonly version: number;
+  /** `namespace/name` → the pod's view. Updated in place; compare `version`, not this map. */
+  readonly pods: ReadonlyMap<string, PodView>;
+  readonly connections: readonly ConnectionState[];
+  /** Streams whose initial list (or relist) was delivered in full. */
+  readonly synced: ReadonlySet<string>;
+  /** Timeline entries held across all pods (at most limits.total). */
+  readonly totalEntries: number;
+  /** Entries dropped by either bound since the start. */
+  readonly droppedEntries: number;
+  /** @internal Bookkeeping for the reducer and mergedTimeline. */
+  readonly ledger: Ledger;
+}
+
+export function createClusterState(limits: ClusterLimits = {}): ClusterState {
+  const ledger: Ledger = {
+    limits: {
+      perPod: limits.perPod ?? DEFAULT_PER_POD_LIMIT,
+      total: limits.total ?? DEFAULT_TOTAL_LIMIT,
+      pendingEvents: limits.pendingEvents ?? 10_000,
+      journal: limits.journal ?? 20_000,
+    },
+    records: new Map(),
+    pods: new Map(),
+    eventOwners: new Map(),
+    pending: new Map(),
+    dropQueue: [],
+    dropHead: 0,
+    journal: [],
+    totalEntries: 0,
+    droppedEntries: 0,
+    seq: 0,
+  };
+  return { version: 0, pods: ledger.pods, connections: [], synced: new Set(), totalEntries: 0, droppedEntries: 0, ledger };
+}
+
+function changed(state: ClusterState, patch: Partial<Pick<ClusterState, 'connections' | 'synced'>> = {}): ClusterState {
+  const { ledger } = state;
+  return {
+    ...state,
+    ...patch,
+    version: state.version + 1,
+    totalEntries: ledger.totalEntries,
+    droppedEntries: ledger.droppedEntries,
+  };
+}
+
+const podKeyOf = (pod: Pod) => `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+
+// ---------------------------------------------------------------- bounds
+
+function record(ledger: Ledger, entry: TimelineEntry): void {
+  ledger.journal.push(entry);
+  if (ledger.journal.length >= 2 * ledger.limits.journal) ledger.journal = ledger.journal.slice(-ledger.limits.journal);
+}
+
+/** Drops the oldest entry of `timeline` (in place); the view that results. */
+function dropOldest(ledger: Ledger, rec: PodRecord, view: PodView, timeline: TimelineEntry[]): PodView {
+  const gone = timeline.shift()!;
+  ledger.totalEntries--;
+  ledger.droppedEntries++;
+  let { baseline } = view;
+  // Snapshots of the steps still kept may need the newest version that fell off.
+  if (gone.source === 'transition' && gone.pod && (gone.seq ?? 0) >= rec.baselineSeq) {
+    baseline = gone.pod;
+    rec.baselineSeq = gone.seq ?? 0;
+  }
+  return { ...view, timeline, dropped: view.dropped + 1, ...(baseline ? { baseline } : {}) };
+}
+
+function trimPod(ledger: Ledger, rec: PodRecord, view: PodView, timeline: TimelineEntry[]): PodView {
+  let next = view;
+  while (timeline.length > ledger.limits.perPod) {
+    next = dropOldest(ledger, rec, next, timeline);
+    rec.stale++;
+  }
+  return next;
+}
+
+function enforceTotal(ledger: Ledger): void {
+  while (ledger.totalEntries > ledger.limits.total && ledger.dropHead < ledger.dropQueue.length) {
+    const rec = ledger.dropQueue[ledger.dropHead++]!;
+    if (rec.removed) continue;
+    if (rec.stale > 0) {
+      rec.stale--;
+      continue;
+    }
+    if (rec.view.timeline.length === 0) continue;
+    rec.view = dropOldest(ledger, rec, rec.view, [...rec.view.timeline]);
+    ledger.pods.set(rec.key, rec.view);
+  }
+  // Reclaim the consumed head of the queue now and then.
+  if (ledger.dropHead > 65_536 && ledger.dropHead * 2 > ledger.dropQueue.length) {
+    ledger.dropQueue = ledger.dropQueue.slice(ledger.dropHead);
+    ledger.dropHead = 0;
+  }
+}
+
+function addEntry(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[], entry: TimelineEntry): void {
+  insertSorted(timeline, entry);
+  record(ledger, entry);
+  ledger.dropQueue.push(rec);
+  ledger.totalEntries++;
+}
+
+// ---------------------------------------------------------------- events
+
+/** Adds or updates one Event in a pod's timeline (in place); false when it changed nothing. */
+function applyEvent(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[], event: KubeEvent, observedAt: number): boolean {
+  const uid = eventUid(event);
+  if (ledger.eventOwners.get(uid) === rec) {
+    const id = eventTimelineEntry(rec.key, toEventEntry(event, observedAt)).id;
+    for (let i = timeline.length - 1; i >= 0; i--) {
+      const current = timeline[i]!;
+      if (current.id !== id || current.source !== 'event') continue;
+      const merged = mergeEventEntry(current.event, event, observedAt);
+      if (merged === current.event) return false;
+      // A repeat grows the entry where it first happened (see timeline.ts).
+      const entry = eventTimelineEntry(rec.key, merged);
+      if (entry.at === current.at) timeline[i] = entry;
+      else {
+        timeline.splice(i, 1);
+        insertSorted(timeline, entry);
+      }
+      record(ledger, entry);
+      return true;
+    }
+    // Its entry fell off the front: it comes back as a new entry at its latest time.
+  }
+  ledger.eventOwners.set(uid, rec);
+  addEntry(ledger, rec, timeline, eventTimelineEntry(rec.key, toEventEntry(event, observedAt)));
+  return true;
+}
+
+function park(ledger: Ledger, podKey: string, event: KubeEvent, observedAt: number): void {
+  const uid = eventUid(event);
+  const parked = ledger.pending.get(uid);
+  if (parked && (parked.event.count ?? 1) > (event.count ?? 1)) return;
+  ledger.pending.delete(uid);
+  ledger.pending.set(uid, { podKey, event, observedAt });
+  while (ledger.pending.size > ledger.limits.pendingEvents) {
+    const oldest = ledger.pending.keys().next().value;
+    if (oldest === undefined) break;
+    ledger.pending.delete(oldest);
+  }
+}
+
+/** Moves the events that waited for this pod into its timeline. */
+function attachPending(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[]): void {
+  if (ledger.pending.size === 0) return;
+  for (const [uid, parked] of ledger.pending) {
+    if (parked.podKey !== rec.key || !eventMatchesPodUid(parked.event, rec.uid)) continue;
+    ledger.pending.delete(uid);
+    applyEvent(ledger, rec, timeline, parked.event, parked.observedAt);
+  }
+}
+
+// ---------------------------------------------------------------- pods
+
+function forget(ledger: Ledger, rec: PodRecord, finalPod: Pod, observedAt: number): void {
+  // The last version may show what happened on the way out; the all-pods log keeps it.
+  const seq = ++ledger.seq;
+  const transitions = [...diffPods(rec.view.pod, finalPod, observedAt), podRemoved(finalPod, observedAt)];
+  transitions.forEach((t, i) => record(ledger, transitionEntry(rec.key, t, finalPod, seq, i)));
+  rec.removed = true;
+  ledger.totalEntries -= rec.view.timeline.length;
+  for (const entry of rec.view.timeline) {
+    if (entry.source === 'event' && ledger.eventOwners.get(entry.event.uid) === rec) ledger.eventOwners.delete(entry.event.uid);
+  }
+  ledger.records.delete(rec.key);
+  ledger.pods.delete(rec.key);
+}
+
+function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterState {
+  const { ledger } = state;
+  const key = podKeyOf(pod);
+  let rec = ledger.records.get(key);
+  const uid = pod.metadata.uid;
+  if (rec && rec.uid && uid && rec.uid !== uid) {
+    // Same name, new pod (a StatefulSet replica): the delete of the old one was missed.
+    forget(ledger, rec, rec.view.pod, observedAt);
+    rec = undefined;
+  }
+  const previous = rec?.view.pod;
+  const rv = pod.metadata.resourceVersion;
+  if (previous && rv !== undefined && previous.metadata.resourceVersion === rv) return state;
+  const next = shareUnchanged(previous, pod);
+  if (next === previous) return state;
+
+  const seq = ++ledger.seq;
+  const timeline = rec ? [...rec.view.timeline] : [];
+  const view: PodView = {
+    row: podRow(next),
+    pod: next,
+    timeline,
+    dropped: rec?.view.dropped ?? 0,
+    ...(rec?.view.baseline ? { baseline: rec.view.baseline } : {}),
+    seq,
+  };
+  const owner = rec ?? { key, uid, view, stale: 0, baselineSeq: -1, removed: false };
+  if (!rec) ledger.records.set(key, owner);
+  rec = owner;
+  diffPods(previous, next, observedAt).forEach((t, i) => addEntry(ledger, owner, timeline, transitionEntry(key, t, next, seq, i)));
+  if (!previous) attachPending(ledger, owner, timeline);
+
+  rec.view = trimPod(ledger, rec, view, timeline);
+  ledger.pods.set(key, rec.view);
+  enforceTotal(ledger);
+  return changed(state);
+}
+
+function deletePod(state: ClusterState, pod: Pod, observedAt: number): ClusterState {
+  const { ledger } = state;
+  const rec = ledger.records.get(podKeyOf(pod));
+  if (!rec || (rec.uid && pod.metadata.uid && rec.uid !== pod.metadata.uid)) return state;
+  forget(ledger, rec, shareUnchanged(rec.view.pod, pod), observedAt);
+  return changed(state);
+}
+
+function observeEvent(state: ClusterState, event: KubeEvent, observedAt: number): ClusterState {
+  const { ledger } = state;
+  const owner = ledger.eventOwners.get(eventUid(event));
+  const podKey = eventPodKey(event);
+  const rec = owner ?? (podKey !== undefined ? ledger.records.get(podKey) : undefined);
+  if (!rec || !eventMatchesPodUid(event, rec.uid)) {
+    if (podKey !== undefined) park(ledger, podKey, event, observedAt);
+    return state;
+  }
+  const timeline = [...rec.view.timeline];
+  if (!applyEvent(ledger, rec, timeline, event, observedAt)) return state;
+  rec.view = trimPod(ledger, rec, { ...rec.view, timeline }, timeline);
+  ledger.pods.set(rec.key, rec.view);
+  enforceTotal(ledger);
+  return changed(state);
+}
+
+function replaceConnection(state: ClusterState, connection: ConnectionState): ClusterState {
+  const index = state.connections.findIndex((c) => c.stream === connection.stream);
+  const connections = index < 0 ? [...state.connections, connection] : state.connections.with(index, connection);
+  return changed(state, { connections });
+}
+
+export function applyObservation(state: ClusterState, observation: Observation): ClusterState {
+  switch (observation.kind) {
+    case 'PodObserved':
+      return observePod(state, observation.pod, observation.observedAt);
+    case 'PodDeleted':
+      return deletePod(state, observation.pod, observation.observedAt);
+    case 'EventObserved':
+      return observeEvent(state, observation.event, observation.observedAt);
+    case 'EventDeleted':
+      // Events expire after an hour; the history podtui saw outlives them.
+      state.ledger.pending.delete(eventUid(observation.event));
+      return state;
+    case 'ConnectionChanged':
+      return replaceConnection(state, observation.connection);
+    case 'Synced':
+      if (state.synced.has(observation.stream)) return state;
+      return changed(state, { synced: new Set([...state.synced, observation.stream]) });
+  }
+}
