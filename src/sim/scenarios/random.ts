@@ -1,0 +1,14 @@
+// A small seeded random source (mulberry32), so tests and recordings get the
+// same pod names, UIDs and container IDs on every run.
+import type { Random } from '../kubelet/names.js';
+
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
