@@ -26,7 +26,7 @@ import {
   unauthorized,
   unknownPath,
 } from './status.js';
-import { serveWatch } from './watch.js';
+import { serveWatch, watchStartRV } from './watch.js';
 import { WatchStream } from './watchStream.js';
 
 export interface ApiServerOptions {
@@ -132,10 +132,12 @@ export async function startApiServer(emulator: Emulator, options: ApiServerOptio
       case 'watch': {
         // A watch on one object by name is a watch narrowed to that name.
         if (route.name !== undefined) query.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${route.name}`].filter(Boolean).join(','));
+        // Refusals (bad selector or resourceVersion) must come before the stream's 200.
         const filter = compileFilter(def, route.namespace, query);
+        const startRV = watchStartRV(query);
         const stream = new WatchStream(res, faults);
         track(() => stream.closeNow(), res);
-        serveWatch(stream, { store, faults, def, filter, query, present: def.toWire, bookmarkIntervalMs });
+        serveWatch(stream, { store, faults, def, filter, query, startRV, present: def.toWire, bookmarkIntervalMs });
         return;
       }
       case 'create': {

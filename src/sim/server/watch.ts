@@ -17,6 +17,8 @@ export interface WatchOptions {
   def: ResourceDef;
   filter: ObjectFilter;
   query: URLSearchParams;
+  /** From watchStartRV, checked before the response began. */
+  startRV: number | undefined;
   /** Turns a stored object into what this request asked for: the resource's wire form, or a Table. */
   present(object: StoredObject): unknown;
   bookmarkIntervalMs: number;
@@ -51,8 +53,7 @@ export function eventFor(change: Change, filter: ObjectFilter): { type: 'ADDED' 
 }
 
 export function serveWatch(stream: WatchStream, options: WatchOptions): void {
-  const { store, def, filter, query, present } = options;
-  const startRV = watchStartRV(query);
+  const { store, def, filter, query, present, startRV } = options;
   if (options.faults.strikes('expire')) store.compact();
 
   const sendChange = (change: Change) => {
