@@ -2,12 +2,13 @@
 // top, newest at the bottom. Windowed to its height; when stepping, the
 // current step's entry is highlighted and kept in view.
 import { Box, Text } from 'ink';
+import { SpanLine, cutMarker, type Span } from './conditions/spans.js';
 import { memo } from 'react';
 import type { TimelineEntry } from '../model/views.js';
 import { logEntryCells } from './logEntry.js';
 import { PaneTitle } from './PaneTitle.js';
 import { fit } from './podColumns.js';
-import { mutedColor, useTheme, warningColor } from './theme.js';
+import { mutedColor, themedText, useTheme, warningColor } from './theme.js';
 
 export interface MergedLogProps {
   title: string;
@@ -47,28 +48,28 @@ interface LineProps {
   absoluteTimes: boolean;
   showPod: boolean;
   highlighted: boolean;
+  width: number;
 }
 
-const LogLine = memo(function LogLine({ entry, now, absoluteTimes, showPod, highlighted }: LineProps) {
+const LogLine = memo(function LogLine({ entry, now, absoluteTimes, showPod, highlighted, width }: LineProps) {
   const theme = useTheme();
   const cells = logEntryCells(entry, now, absoluteTimes);
   const mark = cells.source === 'transition' ? theme.transitionMarker : theme.eventMarker;
   const reason = cells.count === '' ? cells.reason : `${cells.reason} ${cells.count}`;
-  return (
-    <Text wrap="truncate-end" inverse={highlighted}>
-      <Text color={mutedColor(theme)}>{fit(cells.time, TIME_WIDTH)}</Text>
-      {fit(mark, MARK_WIDTH)}
-      {showPod ? fit(cells.pod, POD_WIDTH) : ''}
-      <Text bold={cells.warning} color={cells.warning ? warningColor(theme) : undefined}>
-        {fit(reason, REASON_WIDTH)}
-      </Text>
-      {cells.message}
-    </Text>
-  );
+  const marker = cutMarker(theme.ascii);
+  const line: Span[] = [
+    { text: fit(cells.time, TIME_WIDTH, marker), color: mutedColor(theme) },
+    { text: fit(mark, MARK_WIDTH, marker) },
+    { text: showPod ? fit(cells.pod, POD_WIDTH, marker) : '' },
+    { text: fit(reason, REASON_WIDTH, marker), bold: cells.warning, color: cells.warning ? warningColor(theme) : undefined },
+    { text: themedText(theme, cells.message) },
+  ].map((span) => ({ ...span, inverse: highlighted }));
+  return <SpanLine line={line} width={width} ascii={theme.ascii} />;
 });
 
 export const MergedLog = memo(function MergedLog(props: MergedLogProps) {
   const { entries, dropped, width, height, highlightId, scroll } = props;
+  const theme = useTheme();
   const highlight = highlightId === undefined ? -1 : entries.findIndex((e) => e.id === highlightId);
   // The drop notice takes the first line when the window reaches the oldest entry kept.
   const notice = dropped > 0 && windowStart(entries.length, height - 1, highlight, scroll) === 0;
@@ -78,11 +79,9 @@ export const MergedLog = memo(function MergedLog(props: MergedLogProps) {
   return (
     <Box flexDirection="column" width={width} height={height + 1}>
       <PaneTitle title={props.title} width={width} focused={props.focused} />
-      {notice && <Text dimColor wrap="truncate-end">{`… ${dropped} older entries dropped`}</Text>}
+      {notice && <SpanLine line={[{ text: `${theme.ascii ? '...' : '…'} ${dropped} older entries dropped`, dim: true }]} width={width} ascii={theme.ascii} />}
       {entries.length === 0 ? (
-        <Text dimColor wrap="truncate-end">
-          {props.emptyText}
-        </Text>
+        <SpanLine line={[{ text: props.emptyText, dim: true }]} width={width} ascii={theme.ascii} />
       ) : (
         visible.map((entry) => (
           <LogLine
@@ -92,6 +91,7 @@ export const MergedLog = memo(function MergedLog(props: MergedLogProps) {
             absoluteTimes={props.absoluteTimes}
             showPod={props.showPod}
             highlighted={entry.id === highlightId}
+            width={width}
           />
         ))
       )}

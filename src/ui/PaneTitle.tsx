@@ -1,8 +1,8 @@
 // The one-line title above a pane: a rule with the pane's name and state
 // ("Log · crashloop-6f9c7-x2kqp · Warning only"). The focused pane's title is
 // inverse, so focus is visible without colours.
-import { Text } from 'ink';
 import { memo } from 'react';
+import { SpanLine } from './conditions/spans.js';
 import { useTheme } from './theme.js';
 
 export interface PaneTitleProps {
@@ -16,13 +16,10 @@ export const PaneTitle = memo(function PaneTitle({ title, width, focused }: Pane
   const label = ` ${title} `;
   const lead = theme.rule.repeat(2);
   const rest = Math.max(0, width - lead.length - label.length);
-  return (
-    <Text wrap="truncate-end">
-      <Text dimColor>{lead}</Text>
-      <Text bold inverse={focused}>
-        {label}
-      </Text>
-      <Text dimColor>{theme.rule.repeat(rest)}</Text>
-    </Text>
-  );
+  const line = [
+    { text: lead, dim: true },
+    { text: label, bold: true, inverse: focused },
+    { text: theme.rule.repeat(rest), dim: true },
+  ];
+  return <SpanLine line={line} width={width} ascii={theme.ascii} />;
 });

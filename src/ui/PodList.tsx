@@ -2,6 +2,7 @@
 // each row is memoized on its PodRow (a new object only when the pod changed),
 // and the selection is kept in view as the list grows, shrinks or reorders.
 import { Box, Text } from 'ink';
+import { SpanLine, cutMarker, type Span } from './conditions/spans.js';
 import { memo, useMemo, useRef } from 'react';
 import type { Health, PodRow } from '../model/views.js';
 import { cellText, fit, podColumns, type Column } from './podColumns.js';
@@ -38,24 +39,30 @@ interface RowProps {
 
 const PodListRow = memo(function PodListRow({ row, columns, selected, now, past }: RowProps) {
   const theme = useTheme();
+  const marker = cutMarker(theme.ascii);
   const status = past ? `${theme.pastMarker} ${past.status}` : row.status;
   const health = past?.health ?? row.health;
   const statusIndex = columns.findIndex((c) => c.id === 'status');
   const text = (from: number, to: number): string =>
     columns
       .slice(from, to)
-      .map((c) => fit(cellText(c.id, row, now, status), c.width))
+      .map((c) => fit(cellText(c.id, row, now, status), c.width, marker))
       .join('');
   const statusColumn = columns[statusIndex];
-  return (
-    <Text wrap="truncate-end" inverse={selected} bold={selected && !theme.color}>
-      {text(0, statusIndex)}
-      <Text color={healthColor(theme, health)} dimColor={health === 'finished'} italic={past !== undefined}>
-        {statusColumn ? fit(status, statusColumn.width) : ''}
-      </Text>
-      {text(statusIndex + 1, columns.length)}
-    </Text>
-  );
+  // Without colours the selection is bold as well as inverse, so it survives terminals that ignore inverse.
+  const emphasis = { inverse: selected, bold: selected && !theme.color };
+  const line: Span[] = [
+    { text: text(0, statusIndex), ...emphasis },
+    {
+      text: statusColumn ? fit(status, statusColumn.width, marker) : '',
+      color: healthColor(theme, health),
+      dim: health === 'finished',
+      ...emphasis,
+    },
+    { text: text(statusIndex + 1, columns.length), ...emphasis },
+  ];
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  return <SpanLine line={line} width={width} ascii={theme.ascii} />;
 });
 
 export const PodList = memo(function PodList({ rows, selectedKey, past, width, height, now, showNamespace, emptyText }: PodListProps) {
@@ -66,9 +73,7 @@ export const PodList = memo(function PodList({ rows, selectedKey, past, width, h
   const visible = rows.slice(top.current, top.current + height);
   return (
     <Box flexDirection="column" height={height + 1} width={width}>
-      <Text bold wrap="truncate-end">
-        {columns.map((c) => fit(c.title, c.width)).join('')}
-      </Text>
+      <SpanLine line={[{ text: columns.map((c) => fit(c.title, c.width)).join(''), bold: true }]} width={width} ascii={false} />
       {visible.length === 0 ? (
         <Text dimColor>{emptyText}</Text>
       ) : (

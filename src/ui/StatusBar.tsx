@@ -7,7 +7,8 @@ import { memo } from 'react';
 import type { ConnectionState } from '../model/observations.js';
 import { MAIN_HINTS, keyText } from './keymap.js';
 import { connectionsText, namespacesText, podCountsText, stepText } from './statusText.js';
-import { useTheme, warningColor } from './theme.js';
+import { themedText, useTheme, warningColor } from './theme.js';
+import { SpanLine, type Span } from './conditions/spans.js';
 import { useClock } from './useClock.js';
 
 export interface StatusBarProps {
@@ -35,40 +36,31 @@ export const StatusBar = memo(function StatusBar(props: StatusBarProps) {
   const step = stepText(props.step, theme.middleDot);
   const dot = ` ${theme.middleDot} `;
   const filter = props.filterText === '' ? '' : `${dot}filter "${props.filterText}"`;
+  const right = ` ${step} `;
+  const left: Span[] = [
+    { text: `${where}${dot}` },
+    { text: themedText(theme, connection.text), color: connection.healthy ? undefined : warningColor(theme), bold: !connection.healthy },
+    { text: `${dot}${what}${filter}${dot}sort ${props.sort}` },
+  ];
+  const second: Span[] = props.filterEditing
+    ? [
+        { text: '/', bold: true },
+        { text: props.filterText },
+        { text: ' ', inverse: true },
+        { text: `  Enter keeps ${theme.middleDot} Esc clears ${theme.middleDot} l:app=web for labels, s:crash for STATUS`, dim: true },
+      ]
+    : [{ text: keyText(MAIN_HINTS, theme.ascii), dim: true }];
   return (
     <Box flexDirection="column" width={props.width} height={2}>
       <Box width={props.width}>
-        <Box flexGrow={1} flexShrink={1} overflow="hidden">
-          <Text wrap="truncate-end">
-            {where}
-            {dot}
-            <Text color={connection.healthy ? undefined : warningColor(theme)} bold={!connection.healthy}>
-              {connection.text}
-            </Text>
-            {dot}
-            {what}
-            {filter}
-            {`${dot}sort ${props.sort}`}
-          </Text>
+        <Box flexGrow={1}>
+          <SpanLine line={left} width={Math.max(0, props.width - right.length - 1)} ascii={theme.ascii} />
         </Box>
-        <Box flexShrink={0} marginLeft={1}>
-          <Text bold inverse={props.step !== undefined}>
-            {` ${step} `}
-          </Text>
-        </Box>
+        <Text bold inverse={props.step !== undefined}>
+          {right}
+        </Text>
       </Box>
-      {props.filterEditing ? (
-        <Text wrap="truncate-end">
-          <Text bold>/</Text>
-          {props.filterText}
-          <Text inverse> </Text>
-          <Text dimColor>{'  Enter keeps · Esc clears · l:app=web for labels, s:crash for STATUS'}</Text>
-        </Text>
-      ) : (
-        <Text dimColor wrap="truncate-end">
-          {keyText(MAIN_HINTS, theme.ascii)}
-        </Text>
-      )}
+      <SpanLine line={second} width={props.width} ascii={theme.ascii} />
     </Box>
   );
 });

@@ -1,11 +1,11 @@
 // The selected pod's one-line "why" and its countdowns (next CrashLoopBackOff
 // retry, grace period left). The only part of the screen that ticks every
 // second, so it keeps its own clock: nothing else is redrawn by the tick.
-import { Box, Text } from 'ink';
+import { SpanLine } from './conditions/spans.js';
 import { memo } from 'react';
 import { humanDuration } from '../model/duration.js';
 import type { Countdown, PodView } from '../model/views.js';
-import { useTheme, warningColor } from './theme.js';
+import { themedText, useTheme, warningColor } from './theme.js';
 import { useClock } from './useClock.js';
 
 /** The model's functions, passed in so the line is drawn from whatever step is shown. */
@@ -43,27 +43,21 @@ export const WhyLine = memo(function WhyLine({ view, step, now: clock, width, mo
   // Ticks only while it shows live countdowns: a past step or a settled pod does not change by the second.
   const now = useClock(clock, 1000, view !== undefined && step === undefined);
   if (!view) {
-    return <Text dimColor>No pod selected.</Text>;
+    return <SpanLine line={[{ text: 'No pod selected.', dim: true }]} width={width} ascii={theme.ascii} />;
   }
-  const why = model.whyLine(view, now, step);
-  // Countdowns run against the wall clock; a past step shows how the wait stood then.
+  const why = themedText(theme, model.whyLine(view, now, step));
+  // At LIVE a countdown that ran out is over; a past step shows how the wait stood then.
   const countdowns = model.countdowns(view, now, step).filter((c) => c.until > now || step !== undefined);
   const extra = countdowns.map((c) => countdownText(c, now)).filter((text) => !why.includes(text));
   const label = step === undefined ? 'why' : 'then';
-  if (why === '' && extra.length === 0) {
-    return (
-      <Text dimColor wrap="truncate-end">
-        {`${label}: ${view.row.status}, nothing to explain`}
-      </Text>
-    );
-  }
-  return (
-    <Box width={width}>
-      <Text wrap="truncate-end">
-        <Text bold>{`${label}: `}</Text>
-        <Text color={warningColor(theme)}>{why}</Text>
-        {extra.length > 0 ? `${why === '' ? '' : ` ${theme.middleDot} `}${extra.join(` ${theme.middleDot} `)}` : ''}
-      </Text>
-    </Box>
-  );
+  const dot = ` ${theme.middleDot} `;
+  const line =
+    why === '' && extra.length === 0
+      ? [{ text: `${label}: ${view.row.status}, nothing to explain`, dim: true }]
+      : [
+          { text: `${label}: `, bold: true },
+          { text: why, color: warningColor(theme) },
+          { text: extra.length > 0 ? `${why === '' ? '' : dot}${extra.join(dot)}` : '' },
+        ];
+  return <SpanLine line={line} width={width} ascii={theme.ascii} />;
 });

@@ -31,6 +31,13 @@ export function useTheme(): Theme {
   return useContext(ThemeContext);
 }
 
+const ASCII_FOR: Record<string, string> = { '·': '-', '→': '->', '←': '<-', '…': '...', '—': '-', '–': '-', '×': 'x' };
+
+/** The model's words use a few typographic characters; with --ascii they are spelled in ASCII. */
+export function themedText(theme: Theme, text: string): string {
+  return theme.ascii ? text.replace(/[·→←…—–×]/g, (ch) => ASCII_FOR[ch] ?? ch) : text;
+}
+
 /** Ink colour of a STATUS: running and ready green, on its way yellow, broken red; finished is dim instead. */
 export function healthColor(theme: Theme, health: Health): string | undefined {
   if (!theme.color) return undefined;
