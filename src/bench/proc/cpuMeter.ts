@@ -7,14 +7,17 @@ export interface CpuWindow {
   stop(): number;
 }
 
+/** CPU seconds over wall seconds, as % of one core. */
+export function cpuPercent(ticks: number, ticksPerSecond: number, wallSeconds: number): number {
+  return wallSeconds > 0 ? (ticks / ticksPerSecond / wallSeconds) * 100 : 0;
+}
+
 export function startCpuWindow(pid: number, now: () => number = () => performance.now()): CpuWindow {
   const startTicks = readProcStat(pid).cpuTicks;
   const startedAt = now();
   return {
     stop() {
-      const ticks = readProcStat(pid).cpuTicks - startTicks;
-      const seconds = (now() - startedAt) / 1000;
-      return seconds > 0 ? (ticks / clockTicksPerSecond() / seconds) * 100 : 0;
+      return cpuPercent(readProcStat(pid).cpuTicks - startTicks, clockTicksPerSecond(), (now() - startedAt) / 1000);
     },
   };
 }

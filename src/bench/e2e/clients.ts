@@ -1,0 +1,73 @@
+// The two programs under test, started the way a user starts them, each in
+// its own 120x40 pseudo-terminal: podtui's UI on all namespaces, and the
+// baseline a user would otherwise run, `kubectl get pods -A -w`.
+import { PODTUI_BIN, PROJECT_ROOT } from '../paths.js';
+import { PtyScreen } from '../terminal/ptyScreen.js';
+
+export type ClientName = 'podtui' | 'kubectl';
+
+export interface ClientRun {
+  name: ClientName;
+  screen: PtyScreen;
+  /** performance.now() just before the process was started. */
+  startedAt: number;
+  /** Resolves with the arrival time of the output that completed the list of `pods` pods. */
+  listShown(pods: number, timeoutMs: number, share?: number): Promise<number>;
+}
+
+/**
+ * Ink writes no frames at all when `CI` is set (is-in-ci is read at import),
+ * so the child must not inherit it; everything else is the user's environment.
+ */
+export function interactiveEnvironment(base: NodeJS.ProcessEnv = process.env, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { CI: _ci, CONTINUOUS_INTEGRATION: _cont, ...rest } = base;
+  return { ...rest, TERM: 'xterm-256color', COLORTERM: 'truecolor', LANG: rest.LANG ?? 'C.UTF-8', ...extra };
+}
+
+/**
+ * The pod count podtui's status bar (the screen's last lines) draws:
+ * "10000 pods", "10,000 pods", or the total of "25 of 10000 pods".
+ */
+export function podCountOnScreen(lines: readonly string[]): number | undefined {
+  for (const line of lines.slice(-4).reverse()) {
+    const match = /(?<![\d.])(\d{1,3}(?:[, \u00a0]\d{3})+|\d+)\s+pods\b/.exec(line);
+    if (match) return Number(match[1]!.replace(/[, \u00a0]/g, ''));
+  }
+  return undefined;
+}
+
+/** podtui shows every pod once its status bar counts `pods` of them (at least `share` of them while pods come and go). */
+export function podtuiShowsAllPods(lines: readonly string[], pods: number, share = 1): boolean {
+  const count = podCountOnScreen(lines);
+  return count !== undefined && (share === 1 ? count === pods : count >= pods * share);
+}
+
+export function startPodtui(kubeconfig: string, env: NodeJS.ProcessEnv = {}): ClientRun {
+  const startedAt = performance.now();
+  const screen = new PtyScreen(process.execPath, [PODTUI_BIN, '--kubeconfig', kubeconfig, '-A'], {
+    cwd: PROJECT_ROOT,
+    env: interactiveEnvironment(process.env, env),
+  });
+  return {
+    name: 'podtui',
+    screen,
+    startedAt,
+    listShown: (pods, timeoutMs, share = 1) =>
+      screen.waitFor((s) => podtuiShowsAllPods(s.lines(), pods, share), timeoutMs, `podtui to count ${pods} pods`),
+  };
+}
+
+export function startKubectl(kubeconfig: string): ClientRun {
+  const startedAt = performance.now();
+  const screen = new PtyScreen('kubectl', ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '-w'], {
+    cwd: PROJECT_ROOT,
+    env: interactiveEnvironment(),
+  });
+  return {
+    name: 'kubectl',
+    screen,
+    startedAt,
+    // The header line, then one line per pod: the N-th pod is on screen with the (N+1)-th line feed.
+    listShown: (pods, timeoutMs, share = 1) => screen.waitFor((s) => s.linesWritten >= Math.ceil(pods * share) + 1, timeoutMs, `kubectl to print ${pods} pods`),
+  };
+}

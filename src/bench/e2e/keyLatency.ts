@@ -1,0 +1,50 @@
+// Keypress to screen, through the pty: press j and k alternately and time the
+// moment the parsed screen shows the selection moved. j then k keeps the
+// selection between the first two rows, so the list never scrolls and each
+// press has exactly one expected screen.
+import type { PtyScreen } from '../terminal/ptyScreen.js';
+import { sleep } from './settle.js';
+
+export interface KeyLatencyResult {
+  /** One per press that was answered (ms). */
+  samples: number[];
+  /** Presses with no visible answer within the timeout. */
+  unanswered: number;
+}
+
+/** Where the selection is drawn: the highlighted rows' positions. */
+const selectionOf = (screen: PtyScreen) => screen.highlightedRows().join(',');
+
+export async function measureKeyLatency(
+  screen: PtyScreen,
+  options: { presses: number; timeoutMs: number; pauseMs: number },
+): Promise<KeyLatencyResult> {
+  const samples: number[] = [];
+  let unanswered = 0;
+  // The two screens the presses move between: as first seen, and one row down (learned from the first answered j).
+  const home = selectionOf(screen);
+  let below: string | undefined;
+  for (let press = 0; press < options.presses; press++) {
+    const before = selectionOf(screen);
+    // Chosen from what the screen shows, so an unanswered press never makes the next one look instant.
+    const key = before === home ? 'j' : 'k';
+    const wanted = key === 'j' ? below : home;
+    const sentAt = performance.now();
+    screen.write(key);
+    try {
+      const seenAt = await screen.waitFor(
+        (s) => (wanted === undefined ? selectionOf(s) !== before : selectionOf(s) === wanted),
+        options.timeoutMs,
+        `the selection to move after "${key}"`,
+      );
+      samples.push(seenAt - sentAt);
+      if (key === 'j') below ??= selectionOf(screen);
+    } catch (error) {
+      if ((error as Error).message.startsWith('program exited')) throw error;
+      unanswered++;
+    }
+    // A person does not type faster than this; also lets a frame finish.
+    await sleep(options.pauseMs);
+  }
+  return { samples, unanswered };
+}

@@ -1,0 +1,93 @@
+// Issue 4's bench: 100,000 pod updates across 10,000 pods through the model's
+// one reducer, timed in CPU (not wall) so other work on the machine does not
+// count; then the timeline bounds, checked on what the state actually holds.
+import { applyObservation, createClusterState, type ClusterState } from '../../model/clusterState.js';
+import type { Pod } from '../../model/types.js';
+import { BASE_MS, nextVersion, runningPod, unhealthyEvent } from './podStream.js';
+
+export interface ModelBenchOptions {
+  pods: number;
+  updates: number;
+  namespaces: number;
+  /** Extra updates of one pod, past its per-pod bound. */
+  hotPodUpdates: number;
+  /** Measures the heap after a full collection (bytes); undefined without --expose-gc. */
+  heapUsed?: () => number;
+}
+
+export interface ModelBenchResult {
+  /** CPU spent in applyObservation for the `updates` pod updates (ms, user + system). */
+  updateCpuMs: number;
+  /** CPU for the initial ADDED of every pod (ms). */
+  initialCpuMs: number;
+  /** Timeline entries held across all pods at the end, and the bound. */
+  totalEntries: number;
+  totalLimit: number;
+  /** The longest timeline of any pod, and the per-pod bound. */
+  longestTimeline: number;
+  perPodLimit: number;
+  droppedEntries: number;
+  /** Heap the model state keeps (bytes), when the heap could be measured. */
+  stateHeap?: number;
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+const PER_POD_LIMIT = 1_000;
+const TOTAL_LIMIT = 200_000;
+
+export function runModelBench(options: ModelBenchOptions): ModelBenchResult {
+  const heapBefore = options.heapUsed?.();
+  let state: ClusterState = createClusterState({ perPod: PER_POD_LIMIT, total: TOTAL_LIMIT });
+  let resourceVersion = 1000;
+  const pods: Pod[] = [];
+  for (let i = 0; i < options.pods; i++) pods.push(runningPod(i, options.namespaces, resourceVersion++));
+
+  let start = process.cpuUsage();
+  for (const pod of pods) state = applyObservation(state, { kind: 'PodObserved', pod, observedAt: BASE_MS });
+  const initialCpuMs = cpuMs(start);
+
+  // One round updates every pod once; the next versions are made before the
+  // clock starts, so only the model's work is timed.
+  let updateCpuMs = 0;
+  const rounds = Math.ceil(options.updates / options.pods);
+  for (let round = 0, done = 0; round < rounds; round++) {
+    const atMs = BASE_MS + (round + 1) * 10_000;
+    const batch = pods.slice(0, Math.min(options.pods, options.updates - done)).map((pod) => nextVersion(pod, round, atMs, resourceVersion++));
+    start = process.cpuUsage();
+    for (const pod of batch) state = applyObservation(state, { kind: 'PodObserved', pod, observedAt: atMs });
+    updateCpuMs += cpuMs(start);
+    batch.forEach((pod, i) => (pods[i] = pod));
+    done += batch.length;
+  }
+
+  // One pod crash-looping far past its bound, with its aggregated probe event growing.
+  let hot = pods[0]!;
+  for (let step = 0; step < options.hotPodUpdates; step++) {
+    const atMs = BASE_MS + 1_000_000 + step * 1000;
+    hot = nextVersion(hot, step, atMs, resourceVersion++);
+    state = applyObservation(state, { kind: 'PodObserved', pod: hot, observedAt: atMs });
+    if (step % 5 === 0) state = applyObservation(state, { kind: 'EventObserved', event: unhealthyEvent(hot, step / 5 + 1, atMs, resourceVersion++), observedAt: atMs });
+  }
+
+  let longestTimeline = 0;
+  for (const view of state.pods.values()) longestTimeline = Math.max(longestTimeline, view.timeline.length);
+  pods.length = 0;
+  const heapAfter = options.heapUsed?.();
+  const result: ModelBenchResult = {
+    updateCpuMs,
+    initialCpuMs,
+    totalEntries: state.totalEntries,
+    totalLimit: TOTAL_LIMIT,
+    longestTimeline,
+    perPodLimit: PER_POD_LIMIT,
+    droppedEntries: state.droppedEntries,
+    ...(heapBefore !== undefined && heapAfter !== undefined && { stateHeap: heapAfter - heapBefore }),
+  };
+  // Keeps the state alive until the heap was measured.
+  if (state.version < 0) throw new Error('unreachable');
+  return result;
+}

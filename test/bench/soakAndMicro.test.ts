@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryGrowth, readHeapLog, sampleRss, type MemorySample } from '../../src/bench/e2e/soak.js';
+import { runCacheBench } from '../../src/bench/micro/cacheBench.js';
+import { runModelBench } from '../../src/bench/micro/modelBench.js';
+import { nextVersion, runningPod } from '../../src/bench/micro/podStream.js';
+import { parseMicroOutput, RESULT_PREFIX } from '../../src/bench/micro/protocol.js';
+import { microFigures } from '../../src/bench/micro/runMicro.js';
+import { verdict } from '../../src/bench/report/figure.js';
+import { podRow } from '../../src/model/podSummary.js';
+
+const MB = 1_000_000;
+/** A sample every 10 s for `minutes`, from a function of the minute. */
+const series = (minutes: number, bytesAt: (minute: number) => number): MemorySample[] =>
+  Array.from({ length: minutes * 6 + 1 }, (_, i) => ({ at: i * 10_000, bytes: bytesAt(i / 6) }));
+
+describe('memoryGrowth', () => {
+  const window = { warmupMs: 60_000, windowMs: 60_000 };
+  it.each<[string, MemorySample[], number]>([
+    ['flat', series(10, () => 100 * MB), 0],
+    ['a leak of 1 MB a minute', series(10, (m) => 100 * MB + m * MB), 0.08],
+    // GC saw-tooth: peaks up to +30 MB, troughs flat: no growth.
+    ['a saw-tooth over a flat floor', series(10, (m) => 100 * MB + ((m * 6) % 3) * 15 * MB), 0],
+  ])('%s', (_, samples, expected) => {
+    expect(memoryGrowth(samples, window)).toBeCloseTo(expected, 2);
+  });
+  it('is NaN when the run is too short for two separate windows', () => {
+    expect(memoryGrowth(series(2, () => 100 * MB), window)).toBeNaN();
+    expect(memoryGrowth([], window)).toBeNaN();
+  });
+});
+
+describe('heap log and RSS sampling', () => {
+  it('reads PODTUI_HEAP_LOG lines relative to the soak start, skipping a half-written line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
+    try {
+      const path = join(dir, 'heap.jsonl');
+      writeFileSync(path, '{"at":1000,"heapUsed":5000}\n{"at":11000,"heapUsed":5100}\n{"at":21000,"heap');
+      expect(readHeapLog(path, 1000)).toEqual([{ at: 0, bytes: 5000 }, { at: 10_000, bytes: 5100 }]);
+      expect(readHeapLog(join(dir, 'missing'), 0)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+  it('samples RSS of a process over a duration', async () => {
+    const samples = await sampleRss(process.pid, 120, 50);
+    expect(samples.length).toBeGreaterThanOrEqual(3);
+    expect(samples.at(-1)!.at).toBeGreaterThanOrEqual(120);
+    expect(samples.every((s) => s.bytes > 10 * MB)).toBe(true);
+  });
+});
+
+describe('pod stream for the in-process benches', () => {
+  it('cycles a pod through kubectl statuses a user recognises', () => {
+    let pod = runningPod(7, 50, 100);
+    const statuses = [podRow(pod).status];
+    for (let step = 0; step < 5; step++) {
+      pod = nextVersion(pod, step, Date.parse('2026-11-25T10:01:00Z') + step * 10_000, 101 + step);
+      statuses.push(`${podRow(pod).ready} ${podRow(pod).status} ${podRow(pod).restarts}`);
+    }
+    expect(statuses).toEqual(['Running', '0/1 Running 0', '0/1 CrashLoopBackOff 1', '0/1 CrashLoopBackOff 1', '0/1 Running 1', '1/1 Running 1']);
+    expect(pod.metadata).toMatchObject({ namespace: 'team-07', resourceVersion: '105' });
+  });
+});
+
+describe('in-process benches, small', () => {
+  it('model: applies every update and keeps timelines within both bounds', () => {
+    const result = runModelBench({ pods: 20, updates: 100, namespaces: 5, hotPodUpdates: 1_500 });
+    expect(result.longestTimeline).toBe(result.perPodLimit);
+    expect(result.totalEntries).toBeLessThanOrEqual(result.totalLimit);
+    expect(result.droppedEntries).toBeGreaterThan(0);
+    expect(result.updateCpuMs).toBeGreaterThan(0);
+  });
+
+  it('client cache: lists every pod over HTTP and measures what stays on the heap', async () => {
+    const result = await runCacheBench({ pods: 200, namespaces: 5, heapUsed: () => process.memoryUsage().heapUsed });
+    expect(result.pods).toBe(200);
+    expect(result.syncMs).toBeGreaterThan(0);
+  });
+
+  it('turns results into rows with the budgets of issues 4 and 5', () => {
+    const stdout = `noise\n${RESULT_PREFIX}${JSON.stringify({
+      model: { updateCpuMs: 1450, initialCpuMs: 300, totalEntries: 200_000, totalLimit: 200_000, longestTimeline: 1000, perPodLimit: 1000, droppedEntries: 5, stateHeap: 90 * MB },
+      cache: { pods: 10_000, retained: 12 * MB, syncMs: 2100 },
+    })}\n`;
+    const figures = microFigures(parseMicroOutput(stdout), { pods: 10_000, updates: 100_000, namespaces: 50 });
+    expect(figures.map((f) => [f.name, f.podtui, verdict(f)])).toEqual([
+      ['Model: pod updates through applyObservation (CPU)', 1450, 'MISS'],
+      ['Model: initial ADDED of every pod (CPU)', 300, 'n/a'],
+      ['Model: timeline entries held (bound)', 200_000, 'PASS'],
+      ['Model: longest pod timeline (per-pod bound)', 1000, 'PASS'],
+      ['Model: heap kept by the state', 90 * MB, 'n/a'],
+      ['Client cache per pod (heap after sync)', 1200, 'PASS'],
+      ['Client: initial list of every pod (paged)', 2100, 'n/a'],
+    ]);
+    expect(() => parseMicroOutput('crashed\n')).toThrow(/no result line/);
+  });
+});
