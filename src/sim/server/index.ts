@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Emulator } from '../emulator.js';
+import type { StoredObject } from '../store.js';
 import { FaultController } from '../faults.js';
 import { discoveryDocument } from './discovery.js';
 import { compileFilter } from './filter.js';
@@ -14,6 +15,7 @@ import { asApiError, createEvent, createPod, deletePod, getObject, parseBody, re
 import { servePodLogs } from './podLogs.js';
 import type { ResourceDef } from './resources.js';
 import { parseResourcePath, type ResourceRoute } from './routes.js';
+import { tableListFormat, tableOfOne, tableRequest } from './table.js';
 import {
   ApiError,
   badRequest,
@@ -104,7 +106,7 @@ export async function startApiServer(emulator: Emulator, options: ApiServerOptio
     res.on('close', () => streams.delete(stop));
   };
 
-  const listFormat = (def: ResourceDef): ListFormat => ({ head: { kind: def.listKind, apiVersion: def.apiVersion }, itemsKey: 'items', item: def.toWire });
+  const plainList = (def: ResourceDef): ListFormat => ({ head: { kind: def.listKind, apiVersion: def.apiVersion }, itemsKey: 'items', item: def.toWire });
 
   async function handleResource(req: IncomingMessage, res: ServerResponse, route: ResourceRoute, query: URLSearchParams): Promise<void> {
     const { def } = route;
@@ -117,18 +119,23 @@ export async function startApiServer(emulator: Emulator, options: ApiServerOptio
     const stall = faults.stallMs();
     if (stall > 0) await sleep(stall);
 
-    const { store } = emulator;
+    const { store, clock } = emulator;
+    // kubectl asks for server-side printed Tables; everyone else gets the objects.
+    const table = tableRequest(req.headers.accept, query);
+    const present = (object: StoredObject) => (table ? tableOfOne(def, table, object, clock.now()) : def.toWire(object));
     switch (verb) {
       case 'get':
         if (route.subresource === 'log') {
           track(servePodLogs(emulator, res, route.namespace!, route.name!, query), res);
           return;
         }
-        sendJson(res, 200, def.toWire(getObject(store, def, route.namespace, route.name!)));
+        sendJson(res, 200, present(getObject(store, def, route.namespace, route.name!)));
         return;
-      case 'list':
-        await serveList(res, store, def, compileFilter(def, route.namespace, query), query, listFormat(def));
+      case 'list': {
+        const format = table ? tableListFormat(def, table, clock.now()) : plainList(def);
+        await serveList(res, store, def, compileFilter(def, route.namespace, query), query, format);
         return;
+      }
       case 'watch': {
         // A watch on one object by name is a watch narrowed to that name.
         if (route.name !== undefined) query.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${route.name}`].filter(Boolean).join(','));
@@ -137,7 +144,7 @@ export async function startApiServer(emulator: Emulator, options: ApiServerOptio
         const startRV = watchStartRV(query);
         const stream = new WatchStream(res, faults);
         track(() => stream.closeNow(), res);
-        serveWatch(stream, { store, faults, def, filter, query, startRV, present: def.toWire, bookmarkIntervalMs });
+        serveWatch(stream, { store, faults, def, filter, query, startRV, present, bookmarkIntervalMs });
         return;
       }
       case 'create': {
