@@ -15,6 +15,8 @@ export interface Node {
   /** spec.podCIDR's third octet: node-1 has 10.244.1.0/24. */
   cidrIndex: number;
   nextHost: number;
+  /** Images pulled on this node: a later container finds them "already present on machine". */
+  images: Set<string>;
 }
 
 export class Nodes {
@@ -51,6 +53,7 @@ export class Nodes {
       lost: false,
       cidrIndex: index,
       nextHost: 2,
+      images: new Set(),
     });
   }
 }

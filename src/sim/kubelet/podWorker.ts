@@ -46,7 +46,6 @@ interface ContainerRuntime {
   status: ContainerStatus;
   restartBackOff: RestartBackOff;
   pullBackOff: RestartBackOff;
-  imagePresent: boolean;
   /** Timers of the running instance (probes, exit, log heartbeat), cancelled when it ends. */
   instance: Timers;
   phase: RuntimePhase;
@@ -110,7 +109,6 @@ export class PodWorker {
       },
       restartBackOff: new RestartBackOff(),
       pullBackOff: new RestartBackOff(),
-      imagePresent: false,
       instance: new Timers(deps.clock),
       phase: 'idle',
       instances: 0,
@@ -230,7 +228,7 @@ export class PodWorker {
     if (this.deleting || this.gone || this.terminal) return;
     r.phase = 'starting';
     const image = r.spec.image ?? '';
-    if (!r.imagePresent) {
+    if (!this.node.images.has(image)) {
       this.pull(r);
       return;
     }
@@ -247,7 +245,7 @@ export class PodWorker {
       return;
     }
     this.timers.after(pull.ms, () => {
-      r.imagePresent = true;
+      this.node.images.add(image);
       // The kubelet truncates the pull time to milliseconds and prints it as a Go duration.
       const took = `${pull.ms / 1000}s`;
       const size = pull.sizeBytes ?? 48_203_113;
@@ -321,7 +319,8 @@ export class PodWorker {
     s.image = normalizedImage(r.spec.image ?? '');
     s.imageID = imageId(r.spec.image ?? '');
     s.started = true;
-    s.ready = !r.spec.readinessProbe;
+    // A regular init container is never ready while it runs; others are, unless a readiness probe must pass first.
+    s.ready = r.kind !== 'init' && !r.spec.readinessProbe;
     this.write();
     const fate = r.fate ?? {};
     const heartbeat = this.logOf(r).heartbeat;

@@ -2,7 +2,7 @@
 // server fills in (so `kubectl get pod -o yaml` reads like a real one), and
 // deletes pods the way a client does: through the API's graceful deletion.
 import type { Container, Pod } from '../../model/types.js';
-import { markForDeletion } from '../kubelet/kubelet.js';
+import { deletePod as apiDeletePod } from '../server/objects.js';
 import { randomString, randomUid } from '../kubelet/names.js';
 import { qosClassOf } from '../kubelet/qos.js';
 import type { PodPlan, ScenarioContext } from './types.js';
@@ -87,11 +87,10 @@ export function podObject(
   };
 }
 
-/** DELETE with a grace period, as the API server handles it: deletionTimestamp first, then the kubelet. */
+/** A client's DELETE with a grace period, handled exactly as the API server handles one over HTTP. */
 export function deletePod(context: ScenarioContext, name: string, gracePeriodSeconds: number): void {
   const { emulator, namespace } = context;
   const pod = emulator.store.get('pods', namespace, name);
   if (!pod || pod.metadata.deletionTimestamp) return;
-  markForDeletion(emulator.store, namespace, name, gracePeriodSeconds);
-  emulator.terminator.podDeletionRequested(namespace, name, gracePeriodSeconds);
+  apiDeletePod(emulator, namespace, name, gracePeriodSeconds);
 }
