@@ -40,19 +40,29 @@ function exitWithoutReason(terminated: NonNullable<ContainerState['terminated']>
   return terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
 }
 
-/** Keeps the newest lastState.terminated.finishedAt, as kubectl's lastRestartDate. */
-class RestartTally {
-  count = 0;
+/**
+ * RESTARTS as kubectl adds it up: a count and the newest
+ * lastState.terminated.finishedAt seen (kubectl's lastRestartDate). A plain
+ * record, not a class: podRow runs for every pod update, so it stays cheap.
+ */
+interface RestartTally {
+  count: number;
   lastAt: number | undefined;
+}
 
-  add(status: ContainerStatus): void {
-    this.count += status.restartCount;
-    const finishedAt = status.lastState?.terminated?.finishedAt;
-    if (finishedAt === undefined) return;
-    const at = Date.parse(finishedAt);
-    if (Number.isNaN(at)) return;
-    if (this.lastAt === undefined || at > this.lastAt) this.lastAt = at;
-  }
+function addRestarts(tally: RestartTally, status: ContainerStatus): void {
+  tally.count += status.restartCount;
+  const finishedAt = status.lastState?.terminated?.finishedAt;
+  if (finishedAt === undefined) return;
+  const at = Date.parse(finishedAt);
+  if (!Number.isNaN(at) && (tally.lastAt === undefined || at > tally.lastAt)) tally.lastAt = at;
+}
+
+/** The spec of an init container status; the kubelet lists statuses in spec order, so try that index first. */
+function initContainerSpec(pod: Pod, index: number, name: string): Container | undefined {
+  const specs = pod.spec.initContainers;
+  const atIndex = specs?.[index];
+  return atIndex?.name === name ? atIndex : specs?.find((container) => container.name === name);
 }
 
 interface InitWalk {
@@ -67,17 +77,19 @@ interface InitWalk {
 
 /** The init containers in order, stopping at the first one not done (kubectl's loop with `break`). */
 function walkInitContainers(pod: Pod): InitWalk {
-  const specs = new Map<string, Container>();
-  for (const container of pod.spec.initContainers ?? []) specs.set(container.name, container);
   const declared = pod.spec.initContainers?.length ?? 0;
-  const walk: InitWalk = { readySidecars: 0, all: new RestartTally(), sidecars: new RestartTally() };
+  const walk: InitWalk = {
+    readySidecars: 0,
+    all: { count: 0, lastAt: undefined },
+    sidecars: { count: 0, lastAt: undefined },
+  };
 
   const statuses = pod.status.initContainerStatuses ?? [];
   for (let index = 0; index < statuses.length; index++) {
     const status = statuses[index]!;
-    const sidecar = isSidecar(specs.get(status.name));
-    walk.all.add(status);
-    if (sidecar) walk.sidecars.add(status);
+    const sidecar = isSidecar(initContainerSpec(pod, index, status.name));
+    addRestarts(walk.all, status);
+    if (sidecar) addRestarts(walk.sidecars, status);
 
     const terminated = status.state?.terminated;
     const waiting = status.state?.waiting;
@@ -111,7 +123,7 @@ function walkAppContainers(pod: Pod, restarts: RestartTally): AppWalk {
   const statuses = pod.status.containerStatuses ?? [];
   for (let index = statuses.length - 1; index >= 0; index--) {
     const status = statuses[index]!;
-    restarts.add(status);
+    addRestarts(restarts, status);
     const waiting = status.state?.waiting;
     const terminated = status.state?.terminated;
     if (waiting?.reason) {
@@ -136,8 +148,8 @@ export function podStatusColumns(pod: Pod): PodStatusColumns {
   );
   if (gated) status = SCHEDULING_GATED;
 
-  const sidecarCount = (spec.initContainers ?? []).filter(isSidecar).length;
-  const totalContainers = spec.containers.length + sidecarCount;
+  let totalContainers = spec.containers.length;
+  for (const container of spec.initContainers ?? []) if (isSidecar(container)) totalContainers++;
 
   const init = walkInitContainers(pod);
   if (init.status !== undefined) status = init.status;
