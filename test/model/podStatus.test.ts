@@ -311,6 +311,50 @@ const cases: [string, PodFixture, Expected][] = [
     { ready: '1/3', status: 'CrashLoopBackOff', restarts: 5, health: 'failing', lastRestartSecondsAgo: 60 },
   ],
   [
+    'rejected at admission: status.reason with no container ever started',
+    {
+      name: 'gpu-job-1',
+      phase: 'Failed',
+      reason: 'UnexpectedAdmissionError',
+      message: 'Allocate failed due to requested number of devices unavailable for nvidia.com/gpu. Requested: 1, Available: 0, which is unexpected',
+      containers: [{ name: 'trainer', unreported: true }],
+    },
+    { ready: '0/1', status: 'UnexpectedAdmissionError', restarts: 0, health: 'failing' },
+  ],
+  [
+    'rejected by the kubelet for lack of CPU',
+    {
+      name: 'web-11',
+      phase: 'Failed',
+      reason: 'OutOfcpu',
+      message: "Pod was rejected: Node didn't have enough resource: cpu, requested: 2000, used: 1500, capacity: 2000",
+      containers: [{ name: 'web', unreported: true }],
+    },
+    { ready: '0/1', status: 'OutOfcpu', restarts: 0, health: 'failing' },
+  ],
+  [
+    'init statuses not reported yet: Init:0/N',
+    {
+      name: 'app-10',
+      phase: 'Pending',
+      initContainers: [{ name: 'wait-db', state: waiting('PodInitializing') }, { name: 'migrate', unreported: true }],
+      containers: [{ name: 'app', state: waiting('PodInitializing') }],
+    },
+    { ready: '0/1', status: 'Init:0/2', restarts: 0, health: 'progressing' },
+  ],
+  [
+    'image pull failing on the second init container',
+    {
+      name: 'app-11',
+      initContainers: [
+        { name: 'wait-db', state: terminated(0, 'Completed') },
+        { name: 'migrate', image: 'registry.example.com/migrate:v9', state: waiting('ErrImagePull') },
+      ],
+      containers: [{ name: 'app', state: waiting('PodInitializing') }],
+    },
+    { ready: '0/1', status: 'Init:ErrImagePull', restarts: 0, health: 'failing' },
+  ],
+  [
     'node lost, not yet deleted: the pod reason stands',
     { name: 'web-10', reason: 'NodeLost', containers: [{ name: 'web', ready: false }] },
     { ready: '0/1', status: 'NodeLost', restarts: 0, health: 'failing' },
