@@ -145,6 +145,7 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
         if (mustList) {
           await this.list();
           mustList = false;
+          if (this.stopped) return;
         }
         watching = true;
         await this.watch();
@@ -153,9 +154,10 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
         if (this.stopped) return;
         const failure = error instanceof ApiError ? error : new ApiError(String((error as Error)?.message ?? error), undefined);
         if (failure.expired) {
-          // Relist at once, as client-go does; only a server that keeps
-          // answering 410 to fresh lists earns a pause.
+          // Relist at once, as client-go does; only a server that answers
+          // 410 again before a watch delivered anything earns a pause.
           mustList = true;
+          if (watching && this.deliveredInWatch > 0) expiredInARow = 0;
           if (++expiredInARow === 1) continue;
         }
         if (failure.status === 403 && this.fallBackToNamespace(failure, watching)) {

@@ -85,6 +85,33 @@ describe('list then watch', () => {
   });
 });
 
+describe('lifecycle', () => {
+  it('reports connecting, then live, per stream', async () => {
+    connect();
+    await observer.waitFor(() => live()() && live('events')() && live('events.k8s.io')(), 'all live');
+    for (const stream of ['pods', 'events', 'events.k8s.io']) {
+      expect(observer.states(stream).map((s) => s.phase)).toEqual(['connecting', 'live']);
+    }
+  });
+
+  it('stop() closes every stream, cancels retries and emits nothing more', async () => {
+    connect();
+    await observer.waitFor(() => stub.openWatches === 3, 'three watches');
+    stub.override = () => ({ status: 500 }); // the next attempt would fail and schedule a retry
+    stub.cutWatches();
+    await observer.waitFor(() => observer.lastState('pods')?.phase === 'reconnecting', 'reconnecting');
+    connection!.stop();
+    const count = observer.observations.length;
+    const requests = stub.requests.length;
+    stub.override = undefined;
+    stub.put('pods', stubPod('after-stop'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(observer.observations.length).toBe(count);
+    expect(stub.requests.length).toBe(requests);
+    expect(stub.openWatches).toBe(0);
+  });
+});
+
 describe('faults', () => {
   it('a stream cut mid-line resumes from the last resourceVersion: nothing lost, nothing repeated', async () => {
     stub.put('pods', stubPod('a'));
