@@ -28,6 +28,15 @@ export function server(name: string, image: string, port: number, extra: Partial
 
 const clock = (at: number) => new Date(at).toISOString();
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** nginx's $time_local in UTC: 25/Nov/2026:10:01:04 +0000. */
+function timeLocal(at: number): string {
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+}
+
 /** nginx-style access log: the kubelet's probes are most of what a quiet server sees. */
 export function accessLog(version: string): ContainerLog {
   return {
@@ -38,7 +47,7 @@ export function accessLog(version: string): ContainerLog {
     ],
     heartbeat: {
       everyMs: 10_000,
-      line: (_n, at) => `10.244.0.1 - - [${clock(at)}] "GET / HTTP/1.1" 200 615 "-" "kube-probe/1.32"`,
+      line: (_n, at) => `10.244.0.1 - - [${timeLocal(at)}] "GET / HTTP/1.1" 200 615 "-" "kube-probe/1.32"`,
     },
     onSigterm: ['signal 3 (SIGQUIT) received, shutting down', 'gracefully shutting down', 'exit'],
   };
