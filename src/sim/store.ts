@@ -71,8 +71,15 @@ export class ObjectStore {
   readonly clock: Clock;
   private rv = 1;
   private readonly objects = new Map<ResourceKind, Map<string, StoredObject>>();
-  /** Keys of each kind kept sorted on create/remove, so pages of a 30,000-pod list need no sort. */
+  /**
+   * Keys of each kind in order, so pages of a 30,000-pod list need no sort.
+   * Kept lazily: creates append to `addedKeys` and removals leave the key
+   * behind; the next scan merges (O(n + k log k)) instead of every write
+   * splicing (O(n) each, quadratic over a bulk load).
+   */
   private readonly sortedKeys = new Map<ResourceKind, string[]>();
+  private readonly addedKeys = new Map<ResourceKind, string[]>();
+  private readonly removedSinceMerge = new Map<ResourceKind, number>();
   private history: Change[] = [];
   private historyLimit: number;
   private readonly listeners = new Set<ChangeListener>();
@@ -85,6 +92,8 @@ export class ObjectStore {
     for (const kind of ['pods', 'events', 'namespaces'] as const) {
       this.objects.set(kind, new Map());
       this.sortedKeys.set(kind, []);
+      this.addedKeys.set(kind, []);
+      this.removedSinceMerge.set(kind, 0);
     }
   }
 
@@ -107,7 +116,7 @@ export class ObjectStore {
    * live index, so a caller that pauses between items resumes with a new scan.
    */
   *scan(kind: ResourceKind, options: { namespace?: string; after?: string } = {}): Generator<StoredObject> {
-    const keys = this.sortedKeys.get(kind)!;
+    const keys = this.orderedKeys(kind);
     const bucket = this.bucket(kind);
     const prefix = options.namespace === undefined ? '' : `${options.namespace}/`;
     let i = options.after !== undefined && options.after >= prefix ? lowerBound(keys, options.after, false) : lowerBound(keys, prefix, true);
@@ -117,6 +126,16 @@ export class ObjectStore {
       const object = bucket.get(key);
       if (object) yield object;
     }
+  }
+
+  /** How many objects `scan` would yield with the same options, without visiting them. */
+  countFrom(kind: ResourceKind, options: { namespace?: string; after?: string } = {}): number {
+    const keys = this.orderedKeys(kind);
+    const prefix = options.namespace === undefined ? '' : `${options.namespace}/`;
+    const start = options.after !== undefined && options.after >= prefix ? lowerBound(keys, options.after, false) : lowerBound(keys, prefix, true);
+    // Keys of one namespace end before "namespace0" ('0' follows '/').
+    const end = options.namespace === undefined ? keys.length : lowerBound(keys, `${options.namespace}0`, true);
+    return Math.max(0, end - start);
   }
 
   count(kind: ResourceKind): number {
@@ -196,12 +215,11 @@ export class ObjectStore {
   private commit(type: ChangeType, kind: ResourceKind, key: string, object: StoredObject, previous?: StoredObject): StoredObject {
     this.rv += 1;
     object.metadata.resourceVersion = String(this.rv);
-    const keys = this.sortedKeys.get(kind)!;
     if (type === 'DELETED') {
       this.bucket(kind).delete(key);
-      keys.splice(lowerBound(keys, key, true), 1);
+      this.removedSinceMerge.set(kind, this.removedSinceMerge.get(kind)! + 1);
     } else {
-      if (type === 'ADDED') keys.splice(lowerBound(keys, key, true), 0, key);
+      if (type === 'ADDED') this.addedKeys.get(kind)!.push(key);
       this.bucket(kind).set(key, object);
     }
     const change: Change = { type, kind, object, resourceVersion: this.rv, ...(previous && { previous }) };
@@ -217,6 +235,28 @@ export class ObjectStore {
       this.compactedRV = this.history[excess - 1]!.resourceVersion;
       this.history = this.history.slice(excess);
     }
+  }
+
+  /** The sorted keys of a kind, merging in what was created or removed since the last call. */
+  private orderedKeys(kind: ResourceKind): string[] {
+    const sorted = this.sortedKeys.get(kind)!;
+    const added = this.addedKeys.get(kind)!;
+    if (added.length === 0 && this.removedSinceMerge.get(kind) === 0) return sorted;
+    added.sort();
+    const bucket = this.bucket(kind);
+    // A fresh array: a scan still iterating the old one is not disturbed.
+    const merged: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < sorted.length || j < added.length) {
+      const key = j >= added.length || (i < sorted.length && sorted[i]! <= added[j]!) ? sorted[i++]! : added[j++]!;
+      // Removed keys and keys removed then created again (seen twice) are dropped or kept once.
+      if (bucket.has(key) && merged[merged.length - 1] !== key) merged.push(key);
+    }
+    this.sortedKeys.set(kind, merged);
+    added.length = 0;
+    this.removedSinceMerge.set(kind, 0);
+    return merged;
   }
 
   private bucket(kind: ResourceKind): Map<string, StoredObject> {

@@ -118,9 +118,7 @@ export async function serveList(
   if (more && lastKey !== undefined) {
     metadata.continue = encodeContinue({ rv: listRV, start: lastKey });
     if (filter.unfiltered) {
-      let remaining = 0;
-      for (const _ of scanAfter(lastKey)) remaining++;
-      metadata.remainingItemCount = remaining;
+      metadata.remainingItemCount = store.countFrom(def.storeKind, { ...(filter.namespace !== undefined && { namespace: filter.namespace }), after: lastKey });
     }
   }
   res.end(`${chunk}],"metadata":${JSON.stringify(metadata)}}`);
