@@ -11,7 +11,7 @@ import type { Health, PodRow } from './views.js';
 export type FilterTerm =
   /** Substring of `namespace/name` (Kubernetes names are lower case, so the term is lower-cased). */
   | { kind: 'name'; text: string }
-  /** `l:app=web`, `l:app!=web`, `l:app`, `l:!app`, with Kubernetes label-selector meaning. */
+  /** `l:app=web`, `l:app!=web`, `l:app`, `l:!app` (comma-joined like `kubectl -l`), with label-selector meaning. */
   | { kind: 'label'; key: string; op: 'equals' | 'notEquals' | 'exists' | 'notExists'; value: string }
   /** `s:crash`: case-insensitive substring of the STATUS column. */
   | { kind: 'status'; text: string };
@@ -25,7 +25,7 @@ export interface PodFilter {
 const LABEL_PREFIX = 'l:';
 const STATUS_PREFIX = 's:';
 
-function parseLabelTerm(selector: string): FilterTerm | undefined {
+function parseLabelRequirement(selector: string): FilterTerm | undefined {
   if (selector === '' || selector === '!') return undefined;
   if (selector.startsWith('!')) return { kind: 'label', key: selector.slice(1), op: 'notExists', value: '' };
   const notEquals = selector.indexOf('!=');
@@ -38,13 +38,17 @@ function parseLabelTerm(selector: string): FilterTerm | undefined {
   return { kind: 'label', key: selector, op: 'exists', value: '' };
 }
 
-function parseTerm(token: string): FilterTerm | undefined {
-  if (token.startsWith(LABEL_PREFIX)) return parseLabelTerm(token.slice(LABEL_PREFIX.length));
+/** The terms of one space-separated token; `l:app=web,tier!=db` is two, as in `kubectl -l`. */
+function parseToken(token: string): FilterTerm[] {
+  if (token.startsWith(LABEL_PREFIX)) {
+    const requirements = token.slice(LABEL_PREFIX.length).split(',');
+    return requirements.map(parseLabelRequirement).filter((term) => term !== undefined);
+  }
   if (token.startsWith(STATUS_PREFIX)) {
     const text = token.slice(STATUS_PREFIX.length).toLowerCase();
-    return text === '' ? undefined : { kind: 'status', text };
+    return text === '' ? [] : [{ kind: 'status', text }];
   }
-  return { kind: 'name', text: token.toLowerCase() };
+  return [{ kind: 'name', text: token.toLowerCase() }];
 }
 
 /**
@@ -55,9 +59,7 @@ function parseTerm(token: string): FilterTerm | undefined {
 export function parseFilter(text: string): PodFilter {
   const terms: FilterTerm[] = [];
   for (const token of text.split(/\s+/)) {
-    if (token === '') continue;
-    const term = parseTerm(token);
-    if (term) terms.push(term);
+    if (token !== '') terms.push(...parseToken(token));
   }
   return { text, terms };
 }

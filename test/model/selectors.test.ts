@@ -61,6 +61,13 @@ describe('parseFilter', () => {
     ['l:!app', [{ kind: 'label', key: 'app', op: 'notExists', value: '' }]],
     ['l:app.kubernetes.io/name=web', [{ kind: 'label', key: 'app.kubernetes.io/name', op: 'equals', value: 'web' }]],
     ['s:CrashLoop', [{ kind: 'status', text: 'crashloop' }]],
+    [
+      'l:app=web,tier!=db,',
+      [
+        { kind: 'label', key: 'app', op: 'equals', value: 'web' },
+        { kind: 'label', key: 'tier', op: 'notEquals', value: 'db' },
+      ],
+    ],
     ['l: s:', []],
     [
       'shop  l:tier=backend s:crash',
@@ -89,6 +96,10 @@ describe('filtering rows', () => {
     ['s:Init', 1],
     ['s:imagepull', 1],
     ['shop l:tier=backend s:crash', 2],
+    ['l:app=api,tier=backend', 2],
+    ['l:app=api,tier=frontend', 0],
+    ['l:tier,!app', 0],
+    ['l:!tier,app', 3],
     ['shop l:tier=frontend s:crash', 0],
     ['nothing-like-this', 0],
   ])('%j → %i rows', (text, count) => {
