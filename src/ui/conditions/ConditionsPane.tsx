@@ -9,9 +9,10 @@ import { containerDetails } from '../../model/containerDetails.js';
 import type { Pod } from '../../model/types.js';
 import type { PodView } from '../../model/views.js';
 import { containersSection } from '../containers/containerLines.js';
-import { makeTheme, mutedColor, useTheme, type Theme } from '../theme.js';
+import { mutedColor, type Theme } from '../theme.js';
 import { podLines } from './podLines.js';
 import { SpanLine, type PaneLine } from './spans.js';
+import { usePaneTheme } from './usePaneTheme.js';
 
 export interface ConditionsPaneProps {
   pod: Pod;
@@ -42,8 +43,7 @@ export function maxScroll(total: number, height: number): number {
 }
 
 export function ConditionsPane({ pod, view, now, absoluteTimes, width, height, scroll, focused, ascii }: ConditionsPaneProps) {
-  const base = useTheme();
-  const theme = useMemo(() => (base.ascii === ascii ? base : makeTheme({ color: base.color, ascii })), [base, ascii]);
+  const theme = usePaneTheme(ascii);
   const lines = useMemo(
     () => conditionsPaneLines(pod, view, { now, absoluteTimes, theme, width }),
     [pod, view, now, absoluteTimes, theme, width],
