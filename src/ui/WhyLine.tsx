@@ -10,7 +10,7 @@ import { useClock } from './useClock.js';
 
 /** The model's functions, passed in so the line is drawn from whatever step is shown. */
 export interface WhyModel {
-  whyLine(view: PodView, now: number, step?: number): string;
+  whyLine(view: PodView, now: number, step?: number): string | undefined;
   countdowns(view: PodView, now: number, step?: number): Countdown[];
 }
 
@@ -40,15 +40,19 @@ export function countdownText(countdown: Countdown, now: number): string {
 
 export const WhyLine = memo(function WhyLine({ view, step, now: clock, width, model }: WhyLineProps) {
   const theme = useTheme();
-  // Ticks only while it shows live countdowns: a past step or a settled pod does not change by the second.
-  const now = useClock(clock, 1000, view !== undefined && step === undefined);
+  // Ticks only while a live countdown runs: a past step or a pod with nothing to wait for does not change by the second.
+  const counting = view !== undefined && step === undefined && model.countdowns(view, clock()).length > 0;
+  const now = useClock(clock, 1000, counting);
   if (!view) {
     return <SpanLine line={[{ text: 'No pod selected.', dim: true }]} width={width} ascii={theme.ascii} />;
   }
-  const why = themedText(theme, model.whyLine(view, now, step));
-  // At LIVE a countdown that ran out is over; a past step shows how the wait stood then.
-  const countdowns = model.countdowns(view, now, step).filter((c) => c.until > now || step !== undefined);
-  const extra = countdowns.map((c) => countdownText(c, now)).filter((text) => !why.includes(text));
+  const why = themedText(theme, model.whyLine(view, now, step) ?? '');
+  // The model's why already tells a failing container's next try; other waits (grace period) are added.
+  const told = (c: Countdown) => c.container !== undefined && why.includes(`${c.container}: `) && why.includes('next try in');
+  const extra = model
+    .countdowns(view, now, step)
+    .filter((c) => !told(c))
+    .map((c) => countdownText(c, now));
   const label = step === undefined ? 'why' : 'then';
   const dot = ` ${theme.middleDot} `;
   const line =

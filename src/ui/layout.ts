@@ -13,6 +13,8 @@ const STATUS_LINES = 2;
 const WHY_LINES = 1;
 const LIST_HEADER_LINES = 1;
 const PANE_TITLE_LINES = 1;
+/** Between side-by-side panes: " │ ". */
+export const SEPARATOR_COLUMNS = 3;
 
 export interface PaneBox {
   width: number;
@@ -50,15 +52,15 @@ export function computeLayout(columns: number, rows: number, podCount: number): 
   const listRows = Math.max(1, Math.min(wantedList, Math.max(podCount, 3), body - paneTitles - minPaneLines));
   const paneLines = body - listRows - paneTitles;
   if (sideBySide) {
-    // One column between the panes for the separator.
-    const conditionsWidth = Math.floor((width - 1) * 0.45);
+    // Three columns between the panes: space, separator, space.
+    const conditionsWidth = Math.floor((width - SEPARATOR_COLUMNS) * 0.45);
     return {
       columns: width,
       height,
       listRows,
       sideBySide,
       conditions: { width: conditionsWidth, height: paneLines },
-      log: { width: width - 1 - conditionsWidth, height: paneLines },
+      log: { width: width - SEPARATOR_COLUMNS - conditionsWidth, height: paneLines },
       overlayHeight: height - STATUS_LINES,
     };
   }

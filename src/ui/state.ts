@@ -111,9 +111,9 @@ export function selectedKeyIn(state: UiState, keys: readonly string[]): string |
 }
 
 /** Index of the current step, or timelineIds.length for LIVE (one past the newest entry). */
-export function stepIndex(state: UiState, timelineIds: readonly string[]): number {
-  if (state.stepId === undefined) return timelineIds.length;
-  const index = timelineIds.indexOf(state.stepId);
+export function stepIndex(stepId: string | undefined, timelineIds: readonly string[]): number {
+  if (stepId === undefined) return timelineIds.length;
+  const index = timelineIds.indexOf(stepId);
   // The entry fell off the front of the bounded timeline: the oldest one left is the closest.
   return index === -1 ? 0 : index;
 }
@@ -167,11 +167,11 @@ function atStep(state: UiState, ids: readonly string[], index: number): UiState 
 
 function step(state: UiState, direction: -1 | 1, ctx: UiContext): UiState {
   if (ctx.timelineIds.length === 0) return state;
-  return atStep(state, ctx.timelineIds, stepIndex(state, ctx.timelineIds) + direction);
+  return atStep(state, ctx.timelineIds, stepIndex(state.stepId, ctx.timelineIds) + direction);
 }
 
 function jumpToRestart(state: UiState, direction: -1 | 1, ctx: UiContext): UiState {
-  const current = stepIndex(state, ctx.timelineIds);
+  const current = stepIndex(state.stepId, ctx.timelineIds);
   const target =
     direction < 0
       ? [...ctx.restartSteps].reverse().find((s) => s < current)

@@ -69,11 +69,19 @@ describe('WhyLine', () => {
     expect(plain(screen.lastFrame())).toContain('next try of app in 31s');
   });
 
-  it('does not repeat a countdown the why text already says', async () => {
-    const model: WhyModel = { ...recordingModel(), whyLine: () => 'app: CrashLoopBackOff · next try of app in 32s (back-off 40s)' };
+  it('does not repeat a countdown the why text already tells', async () => {
+    const model: WhyModel = { ...recordingModel(), whyLine: () => 'Ready=False ContainersNotReady · app: CrashLoopBackOff (exit 1, 2 restarts, next try in 32s)' };
     const screen = renderAt(line(crashloopView(), model, () => s(49)), 120, 40);
     await settle();
     expect(plain(screen.lastFrame()).match(/next try/g)).toHaveLength(1);
+  });
+
+  it('adds a wait the why text does not tell, overdue ones as 0s', async () => {
+    const grace: Countdown = { kind: 'GracePeriod', until: s(45), total: 30_000 };
+    const model: WhyModel = { ...recordingModel(), whyLine: () => 'Ready=False ContainersNotReady · app: Running, not ready', countdowns: () => [grace] };
+    const screen = renderAt(line(crashloopView(), model, () => s(49)), 120, 40);
+    await settle();
+    expect(plain(screen.lastFrame())).toBe('why: Ready=False ContainersNotReady · app: Running, not ready · grace period 0s left of 30s');
   });
 
   it('asks the model about the step being shown, and stops ticking there', async () => {

@@ -38,9 +38,9 @@ describe('computeLayout', () => {
     expect(few.log.height).toBeGreaterThan(many.log.height);
   });
 
-  it('side by side panes share the width with one separator column', () => {
+  it('side by side panes share the width with a three-column separator', () => {
     const layout = computeLayout(160, 40, 50);
-    expect(layout.conditions.width + 1 + layout.log.width).toBe(160);
+    expect(layout.conditions.width + 3 + layout.log.width).toBe(160);
     expect(layout.conditions.height).toBe(layout.log.height);
   });
 });

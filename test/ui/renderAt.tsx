@@ -63,6 +63,8 @@ export function renderAt(tree: ReactElement, columns: number, rows: number): Ren
     debug: true,
     exitOnCtrlC: false,
     patchConsole: false,
+    // Ink coalesces renders to maxFps; a test reads the frame right after a key, so let every render through.
+    maxFps: 1000,
   });
   const rendered: Rendered = {
     stdin,
@@ -92,11 +94,21 @@ export function unmountAll(): void {
 /** Lets Ink process input and React commit. */
 export const settle = (ms = 15): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Writes keys one at a time, letting each be handled, as a user types them. */
+/** Waits until no new frame has come for `quietMs` (React and Ink are done with the last input), at most `maxMs`. */
+export async function quiet(rendered: Rendered, quietMs = 20, maxMs = 1000): Promise<void> {
+  const start = Date.now();
+  let count = -1;
+  while (rendered.frames.length !== count && Date.now() - start < maxMs) {
+    count = rendered.frames.length;
+    await settle(quietMs);
+  }
+}
+
+/** Writes keys one at a time, letting each be handled and drawn, as a user types them. */
 export async function press(rendered: Rendered, ...keys: string[]): Promise<void> {
   for (const key of keys) {
     rendered.stdin.write(key);
-    await settle();
+    await quiet(rendered);
   }
 }
 

@@ -71,20 +71,20 @@ describe('time travel', () => {
     ],
     ['] past the newest restart is LIVE', [{ type: 'restart', direction: -1 }, { type: 'restart', direction: 1 }], 8],
   ])('%s', (_name, intents, expected) => {
-    expect(stepIndex(run(intents), timelineIds)).toBe(expected);
+    expect(stepIndex(run(intents).stepId, timelineIds)).toBe(expected);
   });
 
   it('left at the oldest entry stays there', () => {
     const state = run(Array.from({ length: 20 }, () => ({ type: 'step', direction: -1 }) as const));
-    expect(stepIndex(state, timelineIds)).toBe(0);
+    expect(stepIndex(state.stepId, timelineIds)).toBe(0);
   });
 
   it('keeps pointing at the same entry when older entries are dropped', () => {
     const state = run([{ type: 'step', direction: -1 }, { type: 'step', direction: -1 }]);
     expect(state.stepId).toBe('t5');
-    expect(stepIndex(state, timelineIds.slice(3))).toBe(3);
+    expect(stepIndex(state.stepId, timelineIds.slice(3))).toBe(3);
     // The entry itself dropped: the oldest remaining is the closest.
-    expect(stepIndex(state, ['x1', 'x2'])).toBe(0);
+    expect(stepIndex(state.stepId, ['x1', 'x2'])).toBe(0);
   });
 
   it('a pod with no timeline cannot step', () => {
