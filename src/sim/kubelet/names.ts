@@ -15,8 +15,11 @@ export function randomString(random: Random, length: number, alphabet = NAME_ALP
 
 const HEX = '0123456789abcdef';
 
+/** `length` hex digits, eight per draw (container IDs and UIDs are made by the thousand under load). */
 export function randomHex(random: Random, length: number): string {
-  return randomString(random, length, HEX);
+  let out = '';
+  while (out.length < length) out += Math.floor(random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  return out.slice(0, length);
 }
 
 /** A version-4 UUID from the random source. */
@@ -49,9 +52,16 @@ export function normalizedImage(image: string): string {
   return image.includes('/') ? `docker.io/${image}` : `docker.io/library/${image}`;
 }
 
+const imageIds = new Map<string, string>();
+
 /** imageID as the runtime reports it: the repository with the content digest (stable per image). */
 export function imageId(image: string): string {
-  const full = normalizedImage(image);
-  const repository = full.replace(/:[^/:@]+$/, '');
-  return `${repository}@sha256:${createHash('sha256').update(full).digest('hex')}`;
+  let id = imageIds.get(image);
+  if (id === undefined) {
+    const full = normalizedImage(image);
+    const repository = full.replace(/:[^/:@]+$/, '');
+    id = `${repository}@sha256:${createHash('sha256').update(full).digest('hex')}`;
+    imageIds.set(image, id);
+  }
+  return id;
 }
