@@ -31,8 +31,8 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const SPEED = 120; // 8 s of wall time → 16 emulated minutes
-const STORM_MS = 8_000;
+const SPEED = 150; // 6 s of wall time → 15 emulated minutes
+const STORM_MS = 6_000;
 const ALL_FAULTS: FaultKind[] = ['drop', 'expire', 'error', 'slow', 'garbage'];
 const NAMESPACE = 'demo';
 
@@ -43,6 +43,7 @@ describe.each([1, 2])('watch property under every fault (seed %i)', (seed) => {
   let connection: ClusterConnection;
   let dir: string;
   const observer = new Observer();
+  let podChanges = 0;
 
   beforeAll(async () => {
     emulator = createEmulator(new RealClock(SPEED));
@@ -50,8 +51,11 @@ describe.each([1, 2])('watch property under every fault (seed %i)', (seed) => {
     dir = mkdtempSync(path.join(tmpdir(), 'podtui-kube-property-'));
     const file = path.join(dir, 'kubeconfig');
     writeKubeconfig(server.url, file, { namespace: NAMESPACE });
+    emulator.store.subscribe((change) => {
+      if (change.kind === 'pods') podChanges++;
+    });
     scenarios = startScenarios(emulator, { names: ['churn', 'crashloop'], namespace: NAMESPACE, random: mulberry32(seed) });
-    server.faults.enable(ALL_FAULTS, { rate: 0.04, random: mulberry32(seed * 7919) });
+    server.faults.enable(ALL_FAULTS, { random: mulberry32(seed * 7919) }); // the emulator's default rate, 2% per chance
     connection = connectCluster(loadClusterConfig({ kubeconfig: file, allNamespaces: false }), {
       idleMs: 1_500,
       pageSize: 2, // several pages per list, so continue tokens meet the faults too
@@ -80,14 +84,15 @@ describe.each([1, 2])('watch property under every fault (seed %i)', (seed) => {
   const emulatorPods = () => new Map(emulator.store.list('pods').filter((p) => p.metadata.namespace === NAMESPACE).map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p]));
 
   it('the storm was real: pods changed, streams broke, relists happened', () => {
-    expect(observer.of('PodObserved').length).toBeGreaterThan(30);
+    expect(observer.of('PodObserved').length).toBeGreaterThan(20);
+    expect(observer.of('PodDeleted').length).toBeGreaterThan(3);
     const reconnects = observer.of('ConnectionChanged').filter((o) => o.connection.phase === 'reconnecting');
     expect(reconnects.length).toBeGreaterThan(0);
     const relists = observer.of('Synced').filter((o) => o.stream === 'pods').length - 1;
     expect(relists).toBeGreaterThan(0);
     const malformed = observer.of('ConnectionChanged').some((o) => /malformed/.test(o.connection.detail ?? ''));
     console.info(
-      `seed ${seed}: ${observer.of('PodObserved').length} pod versions, ${observer.of('PodDeleted').length} deletes, ` +
+      `seed ${seed}: emulator made ${podChanges} pod changes, client saw ${observer.of('PodObserved').length} pod versions, ${observer.of('PodDeleted').length} deletes, ` +
         `${observer.of('EventObserved').length} events, ${reconnects.length} reconnect states, ${relists} pod relists, malformed reported: ${malformed}`,
     );
   });
