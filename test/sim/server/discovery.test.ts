@@ -69,6 +69,8 @@ describe('writeKubeconfig', () => {
     expect(config.getCurrentCluster()).toMatchObject({ name: 'podtui-sim', server: 'http://127.0.0.1:6443' });
     expect(config.getContextObject('podtui-sim')?.namespace).toBe('demo');
     expect(config.getCurrentUser()?.token).toBeTruthy();
+    // Without it client-node refuses the emulator's plain-http URL.
+    expect(config.getCurrentCluster()?.skipTLSVerify).toBe(true);
   });
 
   it('names the context as asked and tightens an existing file', () => {
