@@ -145,8 +145,7 @@ export interface SelectOptions {
   namespaces?: readonly string[] | 'all';
 }
 
-/** The rows the list shows, in the order it shows them. */
-export function selectRows(rows: Iterable<PodRow>, options: SelectOptions): PodRow[] {
+function selectedRows(rows: Iterable<PodRow>, options: SelectOptions): PodRow[] {
   const namespaces = options.namespaces === undefined || options.namespaces === 'all' ? undefined : new Set(options.namespaces);
   const filter = options.filter && options.filter.terms.length > 0 ? options.filter : undefined;
   const selected: PodRow[] = [];
@@ -155,7 +154,48 @@ export function selectRows(rows: Iterable<PodRow>, options: SelectOptions): PodR
     if (filter && !matchesFilter(row, filter)) continue;
     selected.push(row);
   }
-  return selected.sort(COMPARATORS[options.sort]);
+  return selected;
+}
+
+/** The rows the list shows, in the order it shows them. */
+export function selectRows(rows: Iterable<PodRow>, options: SelectOptions): PodRow[] {
+  return selectedRows(rows, options).sort(COMPARATORS[options.sort]);
+}
+
+export type RowSelector = (rows: Iterable<PodRow>, options: SelectOptions) => PodRow[];
+
+function sameKeys(rows: readonly PodRow[], keys: readonly string[]): boolean {
+  if (rows.length !== keys.length) return false;
+  for (let index = 0; index < rows.length; index++) if (rows[index]!.key !== keys[index]) return false;
+  return true;
+}
+
+/**
+ * selectRows for a screen that calls it every frame. Between two frames the
+ * same pods usually arrive in the same order with a few of them changed, so
+ * the permutation that sorted them last time is tried first: the sort (a
+ * merge sort that finds runs already in order) then makes about one
+ * comparison per row instead of log2(n). Any other change (a pod added or
+ * removed, another filter) just sorts from scratch. Same result as selectRows.
+ */
+export function createRowSelector(): RowSelector {
+  let lastKeys: string[] = [];
+  let lastOrder: number[] = [];
+  return (rows, options) => {
+    const selected = selectedRows(rows, options);
+    const compare = COMPARATORS[options.sort];
+    let order: number[];
+    if (sameKeys(selected, lastKeys)) {
+      order = lastOrder;
+    } else {
+      order = new Array<number>(selected.length);
+      for (let index = 0; index < selected.length; index++) order[index] = index;
+    }
+    order.sort((a, b) => compare(selected[a]!, selected[b]!));
+    lastKeys = selected.map((row) => row.key);
+    lastOrder = order;
+    return order.map((index) => selected[index]!);
+  };
 }
 
 // ---- counts -------------------------------------------------------------
