@@ -17,8 +17,9 @@ export interface ConnectOptions {
   now?: () => number;
   /** LIST page size (default 500). */
   pageSize?: number;
-  /** Silence after which a watch is replaced; about twice the server's bookmark interval (emulator: 10 s). */
+  /** Silence after which a watch is replaced; unset, 2.5× the bookmark interval the server shows (125 s until known). */
   idleMs?: number;
+  minIdleMs?: number;
   watchTimeoutSeconds?: number;
   requestTimeoutMs?: number;
   backoff?: BackoffOptions;
@@ -48,6 +49,7 @@ export function connectCluster(config: ClusterConfig, options: ConnectOptions = 
     now,
     ...(options.pageSize !== undefined && { pageSize: options.pageSize }),
     ...(options.idleMs !== undefined && { idleMs: options.idleMs }),
+    ...(options.minIdleMs !== undefined && { minIdleMs: options.minIdleMs }),
     ...(options.watchTimeoutSeconds !== undefined && { watchTimeoutSeconds: options.watchTimeoutSeconds }),
     ...(options.requestTimeoutMs !== undefined && { requestTimeoutMs: options.requestTimeoutMs }),
     ...(options.backoff !== undefined && { backoff: options.backoff }),

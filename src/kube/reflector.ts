@@ -56,8 +56,10 @@ export interface ReflectorTuning {
   random?: () => number;
   /** LIST page size (limit). */
   pageSize?: number;
-  /** Silence after which a watch is presumed dead: about twice the server's bookmark interval. */
+  /** Silence after which a watch is presumed dead; unset, it is learned from the bookmarks' rhythm. */
   idleMs?: number;
+  /** Floor of the learned idle limit (default 15 s). */
+  minIdleMs?: number;
   /** Server-side watch timeout; each watch adds up to 20% jitter so many clients spread out. */
   watchTimeoutSeconds?: number;
   /** How long to wait for response headers. */
@@ -65,8 +67,15 @@ export interface ReflectorTuning {
   backoff?: BackoffOptions;
 }
 
-/** Kubernetes' apiserver sends a bookmark about once a minute; ours every 10 s. */
+/**
+ * Silence allowed before the server's bookmark rhythm is known: kube-apiserver
+ * sends a bookmark about once a minute, so a bit over two minutes. Once two
+ * bookmarks in a row were timed, the limit becomes 2.5 gaps (never below
+ * MIN_IDLE_MS): against the emulator (every 10 s) a dead stream is noticed in
+ * 25 s rather than two minutes.
+ */
 export const DEFAULT_IDLE_MS = 2 * 60_000 + 5_000;
+const MIN_IDLE_MS = 15_000;
 
 interface Known {
   uid: string;
@@ -102,6 +111,9 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
   private resourceVersion: string | undefined;
   private state: ConnectionState | undefined;
   private malformedLines = 0;
+  /** Longest gap timed between two consecutive bookmarks of one stream (wall-clock ms), 0 until known. */
+  private bookmarkGapMs = 0;
+  private lastBookmarkAt: number | undefined;
   /** Events and bookmarks the current (or last) watch delivered. */
   private deliveredInWatch = 0;
   private stopped = false;
@@ -256,11 +268,12 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
       ...this.requestSignal(),
     });
     this.setPhase('live');
+    this.lastBookmarkAt = undefined;
     const openedAt = this.now();
     this.deliveredInWatch = 0;
     let failure: ApiError | undefined;
     const end: StreamEnd = await readWatchLines(response, {
-      idleMs: this.tuning.idleMs ?? DEFAULT_IDLE_MS,
+      idleMs: () => this.idleLimit(),
       onLine: (line) => {
         let event: WatchLine;
         try {
@@ -293,6 +306,19 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
     if (this.deliveredInWatch === 0 && this.now() - openedAt < 1000) throw new ApiError('watch ended at once', undefined);
   }
 
+  /** Learns the server's bookmark rhythm (the idle timer runs on wall-clock time, so this does too). */
+  private timeBookmark(): void {
+    const at = performance.now();
+    if (this.lastBookmarkAt !== undefined) this.bookmarkGapMs = Math.max(this.bookmarkGapMs, at - this.lastBookmarkAt);
+    this.lastBookmarkAt = at;
+  }
+
+  private idleLimit(): number {
+    if (this.tuning.idleMs !== undefined) return this.tuning.idleMs;
+    if (this.bookmarkGapMs === 0) return DEFAULT_IDLE_MS;
+    return Math.min(DEFAULT_IDLE_MS, Math.max(this.tuning.minIdleMs ?? MIN_IDLE_MS, 2.5 * this.bookmarkGapMs));
+  }
+
   /** Counts a skipped line; the count stays in the live state's detail so the user knows. */
   private skippedMalformed(): void {
     this.malformedLines++;
@@ -306,6 +332,7 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
     const objectRV = event.object?.metadata?.resourceVersion;
     if (event.type === 'BOOKMARK') {
       if (objectRV) this.resourceVersion = objectRV;
+      this.timeBookmark();
       return true;
     }
     if (event.type !== 'ADDED' && event.type !== 'MODIFIED' && event.type !== 'DELETED') return false;

@@ -19,7 +19,8 @@ export type StreamEnd =
   | { kind: 'stopped' };
 
 export interface ReadLinesOptions {
-  idleMs: number;
+  /** Silence allowed; a function is asked again each time data arrives (the limit may be learned meanwhile). */
+  idleMs: number | (() => number);
   onLine: (line: string) => LineVerdict;
 }
 
@@ -33,7 +34,9 @@ export function readWatchLines(response: IncomingMessage, options: ReadLinesOpti
     const decoder = new StringDecoder('utf8');
     let pending = '';
     let settled = false;
-    let idle = setTimeout(onIdle, options.idleMs);
+    const idleLimit = typeof options.idleMs === 'function' ? options.idleMs : () => options.idleMs as number;
+    let limit = idleLimit();
+    let idle = setTimeout(onIdle, limit);
 
     function settle(outcome: () => void) {
       if (settled) return;
@@ -45,7 +48,7 @@ export function readWatchLines(response: IncomingMessage, options: ReadLinesOpti
     function onIdle() {
       settle(() => {
         response.destroy();
-        reject(new ApiError(`no event or bookmark for ${Math.round(options.idleMs / 1000)}s`, undefined));
+        reject(new ApiError(`no event or bookmark for ${Math.round(limit / 1000)}s`, undefined));
       });
     }
     function deliver(text: string): boolean {
@@ -71,7 +74,8 @@ export function readWatchLines(response: IncomingMessage, options: ReadLinesOpti
     response.on('data', (chunk: Buffer) => {
       if (settled) return;
       clearTimeout(idle);
-      idle = setTimeout(onIdle, options.idleMs);
+      limit = idleLimit();
+      idle = setTimeout(onIdle, limit);
       if (!deliver(decoder.write(chunk)) && !settled) {
         settle(() => {
           response.destroy();

@@ -200,6 +200,17 @@ describe('faults', () => {
     await observer.waitFor(inSync, 'pod after replacement');
   });
 
+  it('learns the bookmark rhythm and replaces a silent stream after 2.5 gaps, not the 2-minute default', async () => {
+    connect({ idleMs: undefined, minIdleMs: 100 }); // stub bookmarks every 50 ms
+    await observer.waitFor(live(), 'live');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a few bookmarks to time
+    const before = stub.watchRequests().length;
+    stub.pauseBookmarks(true);
+    const silentAt = Date.now();
+    await observer.waitFor(() => stub.watchRequests().length > before, 'a new watch', 3_000);
+    expect(Date.now() - silentAt).toBeLessThan(2_000);
+  });
+
   it.each([
     [401, 'unauthorized', 'Unauthorized'],
     [403, 'forbidden', 'pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"'],
