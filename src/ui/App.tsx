@@ -13,9 +13,10 @@ import type { Pod } from '../model/types.js';
 import type { PodView, TimelineEntry } from '../model/views.js';
 import { whyLine } from '../model/why.js';
 import { ConditionsPane, conditionsPaneLines } from './conditions/ConditionsPane.js';
+import { SpanLine } from './conditions/spans.js';
 import { Help } from './Help.js';
 import { intentForKey } from './keymap.js';
-import { computeLayout, type Layout } from './layout.js';
+import { MIN_COLUMNS, MIN_ROWS, computeLayout, type Layout } from './layout.js';
 import { isWarning } from './logEntry.js';
 import { logTarget } from './logTarget.js';
 import { LogView } from './logs/LogView.js';
@@ -290,6 +291,12 @@ export function App(props: AppProps) {
         ? `No pods match "${ui.filterText}".`
         : `No pods in ${namespaces === 'all' ? 'any namespace' : namespaces.join(', ')}.`;
   const step = selected?.step === undefined ? undefined : { index: selected.step, total: selected.view.timeline.length, at: selected.stepEntry?.at ?? now };
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    // Drawing 80x24 into less would overflow, and Ink repaints everything when output reaches the last row.
+    const text = `podtui needs at least ${MIN_COLUMNS}x${MIN_ROWS}; this terminal is ${columns}x${rows}. Enlarge it, or press q to quit.`;
+    return <SpanLine line={[{ text, bold: true }]} width={columns} ascii={theme.ascii} />;
+  }
 
   let body;
   if (ui.logs) {

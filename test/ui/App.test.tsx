@@ -91,6 +91,16 @@ describe('App layout', () => {
     expect(lines(screen.text())[0]).toContain('QOS');
   });
 
+  it('asks for a larger terminal below 80x24, and draws again when it grows', async () => {
+    const screen = await renderApp(observations, { columns: 70, rows: 20, now: NOW });
+    expect(screen.text()).toMatch(/^podtui needs at least 80x24; this terminal is 70x20\. Enlarge/);
+    await press(screen, 'q');
+    expect(screen.quits).toBe(1);
+    screen.resize(80, 24);
+    await settle(30);
+    expect(lines(screen.text())[0]).toMatch(/^NAME/);
+  });
+
   it('draws only ASCII and no colour with --ascii and NO_COLOR', async () => {
     const screen = await renderApp(observations, { columns: 120, rows: 40, now: NOW, options: { ascii: true, color: false } });
     expect(screen.text()).toMatch(/^[\x20-\x7e\n]*$/);
