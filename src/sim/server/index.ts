@@ -118,8 +118,10 @@ export async function startApiServer(emulator: Emulator, options: ApiServerOptio
     if (faults.strikes('error')) throw faults.errorStatus() === 429 ? tooManyRequests() : internalError('etcdserver: request timed out');
     const stall = faults.stallMs();
     if (stall > 0) await sleep(stall);
-
     const { store, clock } = emulator;
+    // `expire` strikes where a client resumes from an old resourceVersion: watches and continued lists.
+    if ((verb === 'watch' || (verb === 'list' && query.get('continue'))) && faults.strikes('expire')) store.compact();
+
     // kubectl asks for server-side printed Tables; everyone else gets the objects.
     const table = tableRequest(req.headers.accept, query);
     const present = (object: StoredObject) => (table ? tableOfOne(def, table, object, clock.now()) : def.toWire(object));
@@ -144,7 +146,7 @@ export async function startApiServer(emulator: Emulator, options: ApiServerOptio
         const startRV = watchStartRV(query);
         const stream = new WatchStream(res, faults);
         track(() => stream.closeNow(), res);
-        serveWatch(stream, { store, faults, def, filter, query, startRV, present, bookmarkIntervalMs });
+        serveWatch(stream, { store, def, filter, query, startRV, present, bookmarkIntervalMs });
         return;
       }
       case 'create': {

@@ -4,7 +4,6 @@
 // change in resourceVersion order. A change that moves an object into the
 // request's selectors is an ADDED, out of them a DELETED carrying the old
 // object at the change's resourceVersion.
-import type { FaultController } from '../faults.js';
 import type { Change, ObjectStore, StoredObject } from '../store.js';
 import type { ObjectFilter } from './filter.js';
 import type { ResourceDef } from './resources.js';
@@ -13,7 +12,6 @@ import type { WatchEvent, WatchStream } from './watchStream.js';
 
 export interface WatchOptions {
   store: ObjectStore;
-  faults: FaultController;
   def: ResourceDef;
   filter: ObjectFilter;
   query: URLSearchParams;
@@ -54,7 +52,6 @@ export function eventFor(change: Change, filter: ObjectFilter): { type: 'ADDED' 
 
 export function serveWatch(stream: WatchStream, options: WatchOptions): void {
   const { store, def, filter, query, present, startRV } = options;
-  if (options.faults.strikes('expire')) store.compact();
 
   const sendChange = (change: Change) => {
     if (change.kind !== def.storeKind) return;

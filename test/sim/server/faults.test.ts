@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FaultController } from '../../../src/sim/faults.js';
+import type { FaultName } from '../../../src/cli.js';
+import { FaultController, type FaultKind } from '../../../src/sim/faults.js';
 import type { ApiServer } from '../../../src/sim/server/index.js';
 import { startCluster, type Cluster } from './fixtures.js';
 import { getJson, openWatch, take } from './http.js';
@@ -24,6 +25,12 @@ afterEach(async () => {
 });
 
 describe('FaultController', () => {
+  it('uses the same fault names as the CLI', () => {
+    // Fails to compile when the two unions drift apart.
+    const sameNames: [FaultKind] extends [FaultName] ? ([FaultName] extends [FaultKind] ? true : false) : false = true;
+    expect(sameNames).toBe(true);
+  });
+
   it('tracks which faults are active', () => {
     const faults = new FaultController();
     faults.enable(['drop', 'slow']);
@@ -72,6 +79,15 @@ describe('faults through HTTP', () => {
     cluster.server.faults.enable(['expire'], { rate: 1, random: always });
     const w = await openWatch(`${cluster.server.url}/api/v1/pods?watch=1&resourceVersion=${from}`);
     expect((await take(w, 1))[0]).toMatchObject({ type: 'ERROR', object: { code: 410, reason: 'Expired' } });
+  });
+
+  it('expire: makes a continued list answer 410 Expired', async () => {
+    const first = await getJson(`${cluster.server.url}/api/v1/pods?limit=2`);
+    touch('1');
+    cluster.server.faults.enable(['expire'], { rate: 1, random: always });
+    const next = await getJson(`${cluster.server.url}/api/v1/pods?limit=2&continue=${first.body.metadata.continue}`);
+    expect(next.status).toBe(410);
+    expect(next.body).toMatchObject({ kind: 'Status', reason: 'Expired', code: 410 });
   });
 
   it('expire: spares a watch from the latest resourceVersion', async () => {
