@@ -34,6 +34,8 @@ const PULL_FAILS_AFTER_MS = 1_500;
 const DEFAULT_PULL_MS = 1_200;
 const DEFAULT_HOOK_MS = 500;
 const DEFAULT_SIGTERM = { afterMs: 500, exitCode: 0 };
+/** An evicted pod's containers are killed without grace; their end reaches the status a relist later. */
+const EVICTION_KILL_MS = 2_000;
 
 type ContainerKind = 'init' | 'sidecar' | 'app';
 type RuntimePhase = 'idle' | 'starting' | 'running' | 'stopping' | 'exited';
@@ -187,9 +189,11 @@ export class PodWorker {
       },
     };
     this.timers.cancelAll();
-    // Hard eviction kills at once (grace period 0).
-    this.deadline = now;
-    this.stopContainers((r) => `Stopping container ${r.spec.name}`);
+    // The terminal status goes out first, containers still as they were: kubectl says Evicted until
+    // their termination is synced, then Error (kubernetes#105467 describes this on 1.32 clusters).
+    this.write();
+    this.deadline = now + EVICTION_KILL_MS;
+    this.stopContainers((r) => `Stopping container ${r.spec.name}`, true);
     this.finishWhenStopped();
   }
 
@@ -412,11 +416,15 @@ export class PodWorker {
   // ---- stopping and exits ----
 
   /** killContainer: Killing, the preStop hook, SIGTERM, and SIGKILL when the deadline passes. */
-  private kill(r: ContainerRuntime, message: string, deadline: number): void {
+  private kill(r: ContainerRuntime, message: string, deadline: number, withoutGrace = false): void {
     const { clock } = this.deps;
     r.phase = 'stopping';
     r.instance.cancelAll();
     this.containerEvent(r, 'Normal', 'Killing', message);
+    if (withoutGrace) {
+      r.instance.after(Math.max(0, deadline - clock.now()), () => this.exited(r, 137, 'Error'));
+      return;
+    }
     const sigkillIn = () => Math.max(0, Math.min(deadline, this.deleting ? this.deadline : deadline) - clock.now());
     const sigterm = () => {
       for (const line of this.logOf(r).onSigterm ?? []) this.log(r, line);
@@ -522,7 +530,7 @@ export class PodWorker {
     this.timers.after(SYNC_MS, sync);
   }
 
-  private stopContainers(message: (r: ContainerRuntime) => string): void {
+  private stopContainers(message: (r: ContainerRuntime) => string, withoutGrace = false): void {
     for (const r of this.runtimes) {
       if (r.phase === 'running' || r.phase === 'starting') {
         if (r.phase === 'starting' && !r.id) {
@@ -530,7 +538,7 @@ export class PodWorker {
           r.phase = 'idle';
           continue;
         }
-        this.kill(r, message(r), this.deadline);
+        this.kill(r, message(r), this.deadline, withoutGrace);
       }
     }
   }

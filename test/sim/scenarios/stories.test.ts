@@ -488,12 +488,13 @@ const STORIES: Story[] = [
    4s #1 Normal Started [thumbnailer]: Started container thumbnailer
    4s #1 Running | Sandbox=T Init=T Ready=T CReady=T Sched=T | thumbnailer=running r=0 ready
   45s #1 Warning Evicted: The node was low on resource: memory. Threshold quantity: 100Mi, available: 91236Ki. Container thumbnailer was using 1398100Ki, request is 128Mi, has larger consumption of memory.
+  45s #1 Failed/Evicted | Disruption=T Sandbox=T Init=T Ready=T CReady=T Sched=T | thumbnailer=running r=0 ready
   45s #1 Normal Killing [thumbnailer]: Stopping container thumbnailer
-  45s #1 Failed/Evicted | Disruption=T Sandbox=F Init=T Ready=F(ContainersNotReady) CReady=F(ContainersNotReady) Sched=T | thumbnailer=terminated:Error(137) r=0
   45s #2 ADDED Pending |  |
   45s #2 Pending | Sched=T |
   45s #2 Normal Scheduled: Successfully assigned demo/POD to node-2
   46s #2 Pending | Sandbox=F Init=T Ready=F(ContainersNotReady) CReady=F(ContainersNotReady) Sched=T | thumbnailer=waiting:ContainerCreating r=0
+  47s #1 Failed/Evicted | Disruption=T Sandbox=F Init=T Ready=F(ContainersNotReady) CReady=F(ContainersNotReady) Sched=T | thumbnailer=terminated:Error(137) r=0
   47s #2 Pending | Sandbox=T Init=T Ready=F(ContainersNotReady) CReady=F(ContainersNotReady) Sched=T | thumbnailer=waiting:ContainerCreating r=0
   47s #2 Normal Pulling [thumbnailer]: Pulling image "ghcr.io/acme/thumbnailer:2.2.0"
   49s #2 Normal Pulled [thumbnailer]: Successfully pulled image "ghcr.io/acme/thumbnailer:2.2.0" in 1.9s (1.9s including waiting). Image size: 88014552 bytes.
