@@ -118,6 +118,7 @@ export async function startApiServer(emulator: Emulator, options: ApiServerOptio
     if (faults.strikes('error')) throw faults.errorStatus() === 429 ? tooManyRequests() : internalError('etcdserver: request timed out');
     const stall = faults.stallMs();
     if (stall > 0) await sleep(stall);
+    if (res.destroyed) return;
     const { store, clock } = emulator;
     // `expire` strikes where a client resumes from an old resourceVersion: watches and continued lists.
     if ((verb === 'watch' || (verb === 'list' && query.get('continue'))) && faults.strikes('expire')) store.compact();

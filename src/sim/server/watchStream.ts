@@ -25,6 +25,11 @@ export class WatchStream {
     private readonly res: ServerResponse,
     private readonly faults: FaultController,
   ) {
+    // The client may have gone while the request stalled: then 'close' already fired.
+    if (res.destroyed || res.writableEnded) {
+      this.closed = true;
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
     res.flushHeaders();
     res.on('close', () => this.closeNow());

@@ -114,6 +114,19 @@ describe('faults through HTTP', () => {
     w.close();
   });
 
+  it('slow: a client that leaves during the stall leaves no watcher behind', async () => {
+    const listeners = () => (cluster.emulator.store as unknown as { listeners: Set<unknown> }).listeners.size;
+    const before = listeners();
+    cluster.server.faults.enable(['slow'], { rate: 1, random: always });
+    const controller = new AbortController();
+    const request = fetch(`${cluster.server.url}/api/v1/pods?watch=1`, { signal: controller.signal }).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    await request;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(listeners()).toBe(before);
+  });
+
   it('garbage: puts a malformed line before events; the real events still arrive in order', async () => {
     const w = await openWatch(`${cluster.server.url}/api/v1/pods?watch=1&resourceVersion=${cluster.emulator.store.resourceVersion}`);
     cluster.server.faults.enable(['garbage'], { rate: 0.5, random: draws(0.9, 0.1) });
