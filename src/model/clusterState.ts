@@ -101,12 +101,19 @@ export function createClusterState(limits: ClusterLimits = {}): ClusterState {
 function changed(state: ClusterState, patch: Partial<Pick<ClusterState, 'connections' | 'synced'>> = {}): ClusterState {
   const { ledger } = state;
   return {
-    ...state,
-    ...patch,
     version: state.version + 1,
+    pods: ledger.pods,
+    connections: patch.connections ?? state.connections,
+    synced: patch.synced ?? state.synced,
     totalEntries: ledger.totalEntries,
     droppedEntries: ledger.droppedEntries,
+    ledger,
   };
+}
+
+/** A PodView, always of one shape (object spreads cost microseconds on this path). */
+function podView(row: PodView['row'], pod: Pod, timeline: readonly TimelineEntry[], dropped: number, baseline: Pod | undefined, seq: number | undefined): PodView {
+  return { row, pod, timeline, dropped, baseline, seq };
 }
 
 const podKeyOf = (pod: Pod) => `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
@@ -129,7 +136,7 @@ function dropOldest(ledger: Ledger, rec: PodRecord, view: PodView, timeline: Tim
     baseline = gone.pod;
     rec.baselineSeq = gone.seq ?? 0;
   }
-  return { ...view, timeline, dropped: view.dropped + 1, ...(baseline ? { baseline } : {}) };
+  return podView(view.row, view.pod, timeline, view.dropped + 1, baseline, view.seq);
 }
 
 function trimPod(ledger: Ledger, rec: PodRecord, view: PodView, timeline: TimelineEntry[]): PodView {
@@ -252,19 +259,14 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   if (next === previous) return state;
 
   const seq = ++ledger.seq;
-  const timeline = rec ? [...rec.view.timeline] : [];
-  const view: PodView = {
-    row: podRow(next),
-    pod: next,
-    timeline,
-    dropped: rec?.view.dropped ?? 0,
-    ...(rec?.view.baseline ? { baseline: rec.view.baseline } : {}),
-    seq,
-  };
+  const transitions = diffPods(previous, next, observedAt);
+  // A version that changed nothing a user reads keeps the timeline as it is.
+  const timeline = rec && transitions.length === 0 ? (rec.view.timeline as TimelineEntry[]) : rec ? rec.view.timeline.slice() : [];
+  const view = podView(podRow(next), next, timeline, rec?.view.dropped ?? 0, rec?.view.baseline, seq);
   const owner = rec ?? { key, uid, view, stale: 0, baselineSeq: -1, removed: false };
   if (!rec) ledger.records.set(key, owner);
   rec = owner;
-  diffPods(previous, next, observedAt).forEach((t, i) => addEntry(ledger, owner, timeline, transitionEntry(key, t, next, seq, i)));
+  for (let i = 0; i < transitions.length; i++) addEntry(ledger, owner, timeline, transitionEntry(key, transitions[i]!, next, seq, i));
   if (!previous) attachPending(ledger, owner, timeline);
 
   rec.view = trimPod(ledger, rec, view, timeline);
@@ -292,7 +294,8 @@ function observeEvent(state: ClusterState, event: KubeEvent, observedAt: number)
   }
   const timeline = [...rec.view.timeline];
   if (!applyEvent(ledger, rec, timeline, event, observedAt)) return state;
-  rec.view = trimPod(ledger, rec, { ...rec.view, timeline }, timeline);
+  const { row, pod, dropped, baseline, seq } = rec.view;
+  rec.view = trimPod(ledger, rec, podView(row, pod, timeline, dropped, baseline, seq), timeline);
   ledger.pods.set(rec.key, rec.view);
   enforceTotal(ledger);
   return changed(state);

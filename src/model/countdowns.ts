@@ -5,16 +5,13 @@
 import { snapshotAt } from './snapshot.js';
 import type { ContainerStatus, Pod } from './types.js';
 import type { Countdown, EventEntry, PodView } from './views.js';
+import { timestampMs } from './timestamp.js';
 
 /** The kubelet's container and image back-off: 10 s, doubling, at most 300 s. */
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
 
-function ms(time: string | null | undefined): number | undefined {
-  if (!time) return undefined;
-  const at = Date.parse(time);
-  return Number.isNaN(at) ? undefined : at;
-}
+const ms = timestampMs;
 
 const GO_DURATION_PART = /(\d+(?:\.\d+)?)(h|ms|m|s)/g;
 const UNIT_MS: Readonly<Record<string, number>> = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };

@@ -3,15 +3,12 @@
 // object (count 1 → 5) folds into the entry instead of adding one.
 import type { EventEntry } from './views.js';
 import type { KubeEvent } from './types.js';
+import { timestampMs } from './timestamp.js';
 
 /** How many occurrence times an aggregated Event remembers (for lining up with restarts and ready flips). */
 export const MAX_OCCURRENCES = 50;
 
-function ms(time: string | null | undefined): number | undefined {
-  if (!time) return undefined;
-  const at = Date.parse(time);
-  return Number.isNaN(at) ? undefined : at;
-}
+const ms = timestampMs;
 
 /**
  * When the Event last happened: series.lastObservedTime ?? lastTimestamp ??
@@ -78,7 +75,7 @@ export function toEventEntry(event: KubeEvent, observedAt: number): EventEntry {
     firstAt: Math.min(eventFirstTime(event, observedAt), lastAt),
     lastAt,
     component: event.reportingComponent || event.source?.component || '',
-    ...(container !== undefined ? { container } : {}),
+    container,
     occurrences: [lastAt],
     event,
   };
@@ -98,5 +95,7 @@ export function mergeEventEntry(entry: EventEntry, event: KubeEvent, observedAt:
     next.lastAt === entry.lastAt
       ? (entry.occurrences ?? [entry.lastAt])
       : [...(entry.occurrences ?? [entry.lastAt]), next.lastAt].slice(-MAX_OCCURRENCES);
-  return { ...next, firstAt: Math.min(entry.firstAt, next.firstAt), occurrences };
+  next.firstAt = Math.min(entry.firstAt, next.firstAt);
+  next.occurrences = occurrences;
+  return next;
 }

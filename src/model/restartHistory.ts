@@ -6,12 +6,9 @@
 import { attributeKills } from './hooks.js';
 import type { ContainerState, ContainerStatus, Pod } from './types.js';
 import type { ContainerInstance, ContainerKind, EventEntry, PodView } from './views.js';
+import { timestampMs } from './timestamp.js';
 
-function ms(time: string | null | undefined): number | undefined {
-  if (!time) return undefined;
-  const at = Date.parse(time);
-  return Number.isNaN(at) ? undefined : at;
-}
+const ms = timestampMs;
 
 /** The pod versions a view holds, oldest first. */
 function versions(view: PodView): Pod[] {

@@ -5,14 +5,31 @@
 // no transition.
 import type { ContainerKind, Transition } from './views.js';
 import type { ContainerState, ContainerStatus, Pod, PodCondition } from './types.js';
+import { timestampMs } from './timestamp.js';
 
 type Base = Pick<Transition, 'observedAt' | 'resourceVersion'>;
+type Details = Pick<Transition, 'container' | 'condition' | 'state' | 'restartCount' | 'gracePeriodSeconds'>;
 
-function ms(time: string | null | undefined): number | undefined {
-  if (!time) return undefined;
-  const at = Date.parse(time);
-  return Number.isNaN(at) ? undefined : at;
+// Every transition has the same shape (absent details are undefined): this
+// runs for every pod update, and object spreads cost microseconds apiece.
+function make(base: Base, kind: Transition['kind'], at: number, type: Transition['type'], reason: string, message: string, details?: Details): Transition {
+  return {
+    kind,
+    at,
+    observedAt: base.observedAt,
+    resourceVersion: base.resourceVersion,
+    type,
+    reason,
+    message,
+    container: details?.container,
+    condition: details?.condition,
+    state: details?.state,
+    restartCount: details?.restartCount,
+    gracePeriodSeconds: details?.gracePeriodSeconds,
+  };
 }
+
+const ms = timestampMs;
 
 /** Messages from the cluster can span lines (termination logs); a timeline line cannot. */
 function oneLine(text: string): string {
@@ -77,30 +94,44 @@ function stateAt(state: ContainerState): number | undefined {
   return undefined;
 }
 
-interface ContainerGroup {
-  kind: (name: string) => ContainerKind;
-  previous: readonly ContainerStatus[] | undefined;
-  next: readonly ContainerStatus[] | undefined;
+/** The entry named `name`, looked up where it was in the other version first (lists keep their order). */
+function byName<T extends { name: string }>(list: readonly T[] | undefined, name: string, hint: number): T | undefined {
+  if (!list) return undefined;
+  const guess = list[hint];
+  if (guess?.name === name) return guess;
+  for (const item of list) if (item.name === name) return item;
+  return undefined;
 }
 
-function containerGroups(previous: Pod | undefined, next: Pod): ContainerGroup[] {
-  const sidecars = new Set(
-    (next.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name),
-  );
-  return [
-    {
-      kind: (name) => (sidecars.has(name) ? 'sidecar' : 'init'),
-      previous: previous?.status.initContainerStatuses,
-      next: next.status.initContainerStatuses,
-    },
-    { kind: () => 'app', previous: previous?.status.containerStatuses, next: next.status.containerStatuses },
-    {
-      kind: () => 'ephemeral',
-      previous: previous?.status.ephemeralContainerStatuses,
-      next: next.status.ephemeralContainerStatuses,
-    },
-  ];
+function byType(list: readonly PodCondition[] | undefined, type: string, hint: number): PodCondition | undefined {
+  if (!list) return undefined;
+  const guess = list[hint];
+  if (guess?.type === type) return guess;
+  for (const item of list) if (item.type === type) return item;
+  return undefined;
 }
+
+function diffStatuses(
+  out: Transition[],
+  base: Base,
+  previous: readonly ContainerStatus[] | undefined,
+  next: readonly ContainerStatus[] | undefined,
+  kindOf: (name: string) => ContainerKind,
+  readyAt: number,
+): void {
+  if (previous === next || !next) return;
+  for (let i = 0; i < next.length; i++) {
+    const status = next[i]!;
+    const before = byName(previous, status.name, i);
+    if (before !== status) diffContainer(out, base, kindOf(status.name), before, status, readyAt);
+  }
+}
+
+function initKindOf(pod: Pod): (name: string) => ContainerKind {
+  return (name) => (pod.spec.initContainers?.find((c) => c.name === name)?.restartPolicy === 'Always' ? 'sidecar' : 'init');
+}
+const appKind = (): ContainerKind => 'app';
+const ephemeralKind = (): ContainerKind => 'ephemeral';
 
 function diffContainer(
   out: Transition[],
@@ -112,17 +143,16 @@ function diffContainer(
 ): void {
   const container = { name: after.name, kind };
   const name = after.name;
-  const stateTransition = (state: ContainerState, from: ContainerState | undefined, restartCount: number): Transition => ({
-    ...base,
-    kind: 'ContainerStateChanged',
-    at: stateAt(state) ?? base.observedAt,
-    type: stateIsTrouble(state) ? 'Warning' : 'Normal',
-    reason: stateReason(state),
-    message: `${name}: ${describeState(state)}`,
-    container,
-    state: { ...(from ? { from } : {}), to: state },
-    restartCount,
-  });
+  const stateTransition = (state: ContainerState, from: ContainerState | undefined, restartCount: number): Transition =>
+    make(
+      base,
+      'ContainerStateChanged',
+      stateAt(state) ?? base.observedAt,
+      stateIsTrouble(state) ? 'Warning' : 'Normal',
+      stateReason(state),
+      `${name}: ${describeState(state)}`,
+      { container, state: { from, to: state }, restartCount },
+    );
 
   // An exit podtui never saw as the current state (the restart came before the
   // next look): the lastState the kubelet left is the only trace of it.
@@ -138,17 +168,17 @@ function diffContainer(
 
   if (before && after.restartCount > before.restartCount) {
     const startedAt = after.state ? stateAt(after.state) : undefined;
-    out.push({
-      ...base,
-      kind: 'ContainerRestarted',
-      at: (after.state?.running ? startedAt : undefined) ?? ms(after.state?.terminated?.startedAt) ?? base.observedAt,
-      type: 'Warning',
-      reason: 'Restarted',
-      message: `${name}: Restarted (restartCount ${after.restartCount})`,
-      container,
-      state: { ...(after.lastState ? { from: after.lastState } : {}), ...(after.state ? { to: after.state } : {}) },
-      restartCount: after.restartCount,
-    });
+    out.push(
+      make(
+        base,
+        'ContainerRestarted',
+        (after.state?.running ? startedAt : undefined) ?? ms(after.state?.terminated?.startedAt) ?? base.observedAt,
+        'Warning',
+        'Restarted',
+        `${name}: Restarted (restartCount ${after.restartCount})`,
+        { container, state: { from: after.lastState, to: after.state }, restartCount: after.restartCount },
+      ),
+    );
   }
 
   const stateChanged =
@@ -159,30 +189,22 @@ function diffContainer(
 
   // Ready and started are flips: on first sight there is nothing to flip from.
   if (before && before.ready !== after.ready) {
-    out.push({
-      ...base,
-      kind: 'ContainerReadyChanged',
-      at: readyAt,
-      type: after.ready ? 'Normal' : 'Warning',
-      reason: after.ready ? 'Ready' : 'NotReady',
-      message: `${name}: ready ${before.ready} → ${after.ready}`,
-      container,
-      restartCount: after.restartCount,
-    });
+    out.push(
+      make(base, 'ContainerReadyChanged', readyAt, after.ready ? 'Normal' : 'Warning', after.ready ? 'Ready' : 'NotReady', `${name}: ready ${before.ready} → ${after.ready}`, {
+        container,
+        restartCount: after.restartCount,
+      }),
+    );
   }
   // `started` also drops with every exit and rises with every start; on its own
   // (while the state stays) it is the startup probe passing or failing.
   if (before && before.started !== undefined && after.started !== undefined && before.started !== after.started && !stateChanged) {
-    out.push({
-      ...base,
-      kind: 'ContainerStartedChanged',
-      at: base.observedAt,
-      type: 'Normal',
-      reason: after.started ? 'Started' : 'NotStarted',
-      message: `${name}: started ${before.started} → ${after.started}`,
-      container,
-      restartCount: after.restartCount,
-    });
+    out.push(
+      make(base, 'ContainerStartedChanged', base.observedAt, 'Normal', after.started ? 'Started' : 'NotStarted', `${name}: started ${before.started} → ${after.started}`, {
+        container,
+        restartCount: after.restartCount,
+      }),
+    );
   }
 }
 
@@ -207,35 +229,43 @@ function diffCondition(out: Transition[], base: Base, before: PodCondition | und
   const message = after?.message ? oneLine(after.message) : undefined;
   const showMessage = message !== undefined && (!CONTAINER_LIST_CONDITIONS.has(type) || !reason);
   const detail = reason || showMessage ? ` (${[reason, showMessage ? message : undefined].filter(Boolean).join(': ')})` : '';
-  out.push({
-    ...base,
-    kind: 'ConditionChanged',
-    // lastTransitionTime moves only when the status flips.
-    at: (flipped ? ms(after?.lastTransitionTime) : undefined) ?? base.observedAt,
-    type: conditionIsTrouble(type, from, to) ? 'Warning' : 'Normal',
-    reason: type,
-    message: `${type}: ${from && flipped ? `${from} → ${to}` : to}${detail}`,
-    condition: { type, ...(from ? { from } : {}), to, ...(reason ? { reason } : {}), ...(message ? { message } : {}) },
-  });
+  out.push(
+    make(
+      base,
+      'ConditionChanged',
+      // lastTransitionTime moves only when the status flips.
+      (flipped ? ms(after?.lastTransitionTime) : undefined) ?? base.observedAt,
+      conditionIsTrouble(type, from, to) ? 'Warning' : 'Normal',
+      type,
+      `${type}: ${from && flipped ? `${from} → ${to}` : to}${detail}`,
+      { condition: { type, from, to, reason, message } },
+    ),
+  );
 }
 
 function diffConditions(out: Transition[], base: Base, previous: Pod | undefined, next: Pod): void {
   const before = previous?.status.conditions;
   const after = next.status.conditions;
   if (before === after) return;
-  for (const condition of after ?? []) {
-    const old = before?.find((c) => c.type === condition.type);
-    if (old !== condition) diffCondition(out, base, old, condition, condition.type);
+  if (after) {
+    for (let i = 0; i < after.length; i++) {
+      const condition = after[i]!;
+      const old = byType(before, condition.type, i);
+      if (old !== condition) diffCondition(out, base, old, condition, condition.type);
+    }
   }
-  for (const condition of before ?? []) {
-    if (!after?.some((c) => c.type === condition.type)) diffCondition(out, base, condition, undefined, condition.type);
+  if (before) {
+    for (let i = 0; i < before.length; i++) {
+      const condition = before[i]!;
+      if (!byType(after, condition.type, i)) diffCondition(out, base, condition, undefined, condition.type);
+    }
   }
 }
 
 /** When ContainersReady flipped in this version, its lastTransitionTime dates the containers' ready flips. */
 function containersReadyAt(previous: Pod | undefined, next: Pod, observedAt: number): number {
-  const after = next.status.conditions?.find((c) => c.type === 'ContainersReady');
-  const before = previous?.status.conditions?.find((c) => c.type === 'ContainersReady');
+  const after = byType(next.status.conditions, 'ContainersReady', 3);
+  const before = byType(previous?.status.conditions, 'ContainersReady', 3);
   if (!after || before?.status === after.status) return observedAt;
   return ms(after.lastTransitionTime) ?? observedAt;
 }
@@ -246,27 +276,24 @@ function diffPhaseAndReason(out: Transition[], base: Base, previous: Pod | undef
   const from = previous?.status.phase;
   const to = next.status.phase;
   if (to && from !== to) {
-    out.push({
-      ...base,
-      kind: 'PhaseChanged',
-      at: previous ? base.observedAt : firstSightAt,
-      type: to === 'Failed' || to === 'Unknown' ? 'Warning' : 'Normal',
-      reason: to,
-      message: from ? `Phase: ${from} → ${to}` : `Phase: ${to}`,
-    });
+    out.push(
+      make(base, 'PhaseChanged', previous ? base.observedAt : firstSightAt, to === 'Failed' || to === 'Unknown' ? 'Warning' : 'Normal', to, from ? `Phase: ${from} → ${to}` : `Phase: ${to}`),
+    );
   }
   const reasonBefore = previous?.status.reason;
   const reasonAfter = next.status.reason;
   if (reasonBefore !== reasonAfter) {
     const message = next.status.message ? oneLine(next.status.message) : undefined;
-    out.push({
-      ...base,
-      kind: 'PodReasonChanged',
-      at: base.observedAt,
-      type: reasonAfter ? 'Warning' : 'Normal',
-      reason: reasonAfter ?? 'ReasonCleared',
-      message: reasonAfter ? (message ? `${reasonAfter}: ${message}` : reasonAfter) : `Reason cleared (was ${reasonBefore})`,
-    });
+    out.push(
+      make(
+        base,
+        'PodReasonChanged',
+        base.observedAt,
+        reasonAfter ? 'Warning' : 'Normal',
+        reasonAfter ?? 'ReasonCleared',
+        reasonAfter ? (message ? `${reasonAfter}: ${message}` : reasonAfter) : `Reason cleared (was ${reasonBefore})`,
+      ),
+    );
   }
 }
 
@@ -277,15 +304,17 @@ function diffDeletion(out: Transition[], base: Base, previous: Pod | undefined, 
   // now + gracePeriodSeconds), so the request was made grace seconds before it.
   const grace = next.metadata.deletionGracePeriodSeconds;
   const endsAt = ms(deletionTimestamp);
-  out.push({
-    ...base,
-    kind: 'DeletionRequested',
-    at: endsAt !== undefined && grace !== undefined ? endsAt - grace * 1000 : base.observedAt,
-    type: 'Normal',
-    reason: 'Terminating',
-    message: grace !== undefined ? `Deletion requested (grace period ${grace}s)` : 'Deletion requested',
-    ...(grace !== undefined ? { gracePeriodSeconds: grace } : {}),
-  });
+  out.push(
+    make(
+      base,
+      'DeletionRequested',
+      endsAt !== undefined && grace !== undefined ? endsAt - grace * 1000 : base.observedAt,
+      'Normal',
+      'Terminating',
+      grace !== undefined ? `Deletion requested (grace period ${grace}s)` : 'Deletion requested',
+      { gracePeriodSeconds: grace },
+    ),
+  );
 }
 
 /**
@@ -298,26 +327,16 @@ export function diffPods(previous: Pod | undefined, next: Pod, observedAt: numbe
   const base: Base = { observedAt, resourceVersion: next.metadata.resourceVersion ?? '' };
   const createdAt = ms(next.metadata.creationTimestamp);
   if (!previous) {
-    out.push({
-      ...base,
-      kind: 'PodCreated',
-      at: createdAt ?? observedAt,
-      type: 'Normal',
-      reason: 'Created',
-      message: 'Pod created',
-    });
+    out.push(make(base, 'PodCreated', createdAt ?? observedAt, 'Normal', 'Created', 'Pod created'));
   }
   if (previous?.status !== next.status) {
     // Containers first: at the same moment, a container's change is the cause of the conditions'.
     const readyAt = containersReadyAt(previous, next, observedAt);
     const containersFrom = out.length;
-    for (const group of containerGroups(previous, next)) {
-      if (group.previous === group.next) continue;
-      for (const status of group.next ?? []) {
-        const before = group.previous?.find((s) => s.name === status.name);
-        if (before !== status) diffContainer(out, base, group.kind(status.name), before, status, readyAt);
-      }
-    }
+    const was = previous?.status;
+    diffStatuses(out, base, was?.initContainerStatuses, next.status.initContainerStatuses, initKindOf(next), readyAt);
+    diffStatuses(out, base, was?.containerStatuses, next.status.containerStatuses, appKind, readyAt);
+    diffStatuses(out, base, was?.ephemeralContainerStatuses, next.status.ephemeralContainerStatuses, ephemeralKind, readyAt);
     const containersTo = out.length;
     diffConditions(out, base, previous, next);
     // A pod seen for the first time in phase Running/Succeeded/Failed got there
@@ -338,13 +357,5 @@ export function diffPods(previous: Pod | undefined, next: Pod, observedAt: numbe
 
 /** The pod left the API (watch DELETED). */
 export function podRemoved(pod: Pod, observedAt: number): Transition {
-  return {
-    kind: 'PodRemoved',
-    at: observedAt,
-    observedAt,
-    resourceVersion: pod.metadata.resourceVersion ?? '',
-    type: 'Normal',
-    reason: 'Deleted',
-    message: 'Pod deleted',
-  };
+  return make({ observedAt, resourceVersion: pod.metadata.resourceVersion ?? '' }, 'PodRemoved', observedAt, 'Normal', 'Deleted', 'Pod deleted');
 }
