@@ -256,6 +256,8 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
 
   /** One WATCH from the current resourceVersion; returns when it ended cleanly, throws otherwise. */
   private async watch(): Promise<void> {
+    // Reset before connecting: a refused connection must not count the last stream's deliveries.
+    this.deliveredInWatch = 0;
     const timeoutSeconds = Math.round((this.tuning.watchTimeoutSeconds ?? 300) * (1 + 0.2 * this.random()));
     const response = await openGet(this.endpoint, this.spec.path(this.namespace), {
       query: {
@@ -269,8 +271,7 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
     });
     this.setPhase('live');
     this.lastBookmarkAt = undefined;
-    const openedAt = this.now();
-    this.deliveredInWatch = 0;
+    const openedAt = performance.now();
     let failure: ApiError | undefined;
     const end: StreamEnd = await readWatchLines(response, {
       idleMs: () => this.idleLimit(),
@@ -303,7 +304,7 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
     if (failure) throw failure;
     if (end.kind === 'ended' && end.partial) throw new ApiError('watch stream cut mid-event', undefined);
     // A watch the server ends at once, again and again, must not become a tight loop.
-    if (this.deliveredInWatch === 0 && this.now() - openedAt < 1000) throw new ApiError('watch ended at once', undefined);
+    if (this.deliveredInWatch === 0 && performance.now() - openedAt < 1000) throw new ApiError('watch ended at once', undefined);
   }
 
   /** Learns the server's bookmark rhythm (the idle timer runs on wall-clock time, so this does too). */

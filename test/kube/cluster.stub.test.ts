@@ -180,6 +180,20 @@ describe('faults', () => {
     expect(observer.of('PodDeleted')).toEqual([]);
   });
 
+  it('a server that vanishes right after a busy stream is retried with back-off, not in a tight loop', async () => {
+    connect({ backoff: { initialMs: 50, maxMs: 200 } });
+    await observer.waitFor(live(), 'live');
+    stub.put('pods', stubPod('busy'));
+    await observer.waitFor(() => observer.pods().has('default/busy'), 'a delivery');
+    stub.override = () => ({ status: 0 });
+    const before = stub.requests.length;
+    stub.cutWatches();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Three streams, each at most ~1 immediate resume plus back-off 50, 100, 200, 200… ms.
+    expect(stub.requests.length - before).toBeLessThan(25);
+    expect(observer.lastState('pods')).toMatchObject({ phase: 'reconnecting' });
+  });
+
   it('a malformed line is reported and skipped; the watch carries on', async () => {
     connect();
     await observer.waitFor(live(), 'live');

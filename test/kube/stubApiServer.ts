@@ -38,7 +38,7 @@ export interface RequestLog {
   query: URLSearchParams;
 }
 
-/** Answer a request with this instead of serving it (undefined: serve normally). */
+/** Answer a request with this instead of serving it (undefined: serve normally; status 0: drop the connection). */
 export type Override = (request: RequestLog) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
 
 export class StubApiServer {
@@ -205,6 +205,10 @@ export class StubApiServer {
     const request: RequestLog = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams };
     this.requests.push(request);
     const forced = this.override?.(request);
+    if (forced?.status === 0) {
+      req.socket.destroy(); // no HTTP answer at all: the client sees a network failure
+      return;
+    }
     if (forced) {
       res.writeHead(forced.status, { 'content-type': 'application/json', ...forced.headers });
       res.end(JSON.stringify(forced.body ?? { kind: 'Status', code: forced.status, message: `forced ${forced.status}` }));
