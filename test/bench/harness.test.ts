@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli.js';
 import { interactiveEnvironment, podCountOnScreen, podtuiShowsAllPods } from '../../src/bench/e2e/clients.js';
 import { measureKeyLatency } from '../../src/bench/e2e/keyLatency.js';
-import { kubeconfigLine, simArguments, startSim } from '../../src/bench/e2e/simProcess.js';
+import { countPods, kubeconfigLine, serverUrl, simArguments, startSim } from '../../src/bench/e2e/simProcess.js';
+import { runningPod } from '../../src/bench/micro/podStream.js';
+import { RealClock } from '../../src/sim/clock.js';
+import { createEmulator } from '../../src/sim/emulator.js';
+import { renderKubeconfig } from '../../src/sim/kubeconfig.js';
+import { startApiServer } from '../../src/sim/server/index.js';
 import { measureStorm } from '../../src/bench/e2e/storm.js';
 import { parseBenchOptions } from '../../src/bench/options.js';
 import { PtyScreen } from '../../src/bench/terminal/ptyScreen.js';
@@ -21,13 +26,14 @@ describe('podtui pod count on screen', () => {
     expect(podCountOnScreen(screenWith(bar))).toBe(count);
   });
 
-  it('counts the list complete only at N (or the given share of N while pods come and go)', () => {
+  it('counts the list complete only at N (or within a slack while pods come and go)', () => {
     const at = (n: string) => screenWith(`ctx · all namespaces · ${n} pods: ${n} Running · live`);
     expect(podtuiShowsAllPods(at('9500'), 10000)).toBe(false);
     expect(podtuiShowsAllPods(at('10000'), 10000)).toBe(true);
     expect(podtuiShowsAllPods(at('100000'), 10000)).toBe(false);
-    expect(podtuiShowsAllPods(at('9850'), 10000, 0.98)).toBe(true);
-    expect(podtuiShowsAllPods(at('9700'), 10000, 0.98)).toBe(false);
+    expect(podtuiShowsAllPods(at('9850'), 10000, 200)).toBe(true);
+    expect(podtuiShowsAllPods(at('10150'), 10000, 200)).toBe(true);
+    expect(podtuiShowsAllPods(at('9700'), 10000, 200)).toBe(false);
   });
 
   it('ignores pod counts in the list body, reading only the status lines', () => {
@@ -46,6 +52,19 @@ describe('sim process', () => {
   it('finds the kubeconfig line among other output', () => {
     expect(kubeconfigLine('emulator listening on http://127.0.0.1:41234\nkubeconfig: /tmp/podtui-bench-x/kubeconfig\n')).toBe('/tmp/podtui-bench-x/kubeconfig');
     expect(kubeconfigLine('kubeconfig will be written\n')).toBeUndefined();
+  });
+
+  it('counts the pods an API server holds with one LIST of limit=1', async () => {
+    const emulator = createEmulator(new RealClock());
+    for (let i = 0; i < 1203; i++) emulator.store.create('pods', runningPod(i, 7, 0) as never);
+    const server = await startApiServer(emulator, { port: 0 });
+    try {
+      const url = serverUrl(renderKubeconfig(server.url, { namespace: 'demo' }));
+      expect(url).toBe(server.url);
+      expect(await countPods(url)).toBe(1203);
+    } finally {
+      await server.close();
+    }
   });
 
   it('starts a sim-like process, waits for its kubeconfig line, and stops it', async () => {

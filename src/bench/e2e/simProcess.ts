@@ -1,7 +1,7 @@
 // `podtui sim` as its own process, so the emulator's CPU and memory are never
 // counted as the client's. It prints `kubeconfig: PATH` once it listens.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PODTUI_BIN, PROJECT_ROOT } from '../paths.js';
@@ -18,7 +18,26 @@ export interface SimLoad {
 export interface SimProcess {
   kubeconfig: string;
   pid: number;
+  /** How many pods the API server holds now: the load's and the demo scenarios'. */
+  countPods(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** The API server's URL in a kubeconfig podtui sim wrote (one cluster). */
+export function serverUrl(kubeconfigText: string): string {
+  const match = /^\s*server:\s*"?([^"\s]+)"?\s*$/m.exec(kubeconfigText);
+  if (!match) throw new Error('no server in the kubeconfig');
+  return match[1]!;
+}
+
+/** One LIST of a single pod: its remainingItemCount tells the total without moving 30,000 pods. */
+export async function countPods(server: string): Promise<number> {
+  const response = await fetch(`${server}/api/v1/pods?limit=1`, { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`counting pods: HTTP ${response.status}`);
+  const list = (await response.json()) as { items?: unknown[]; metadata?: { remainingItemCount?: number; continue?: string } };
+  const listed = list.items?.length ?? 0;
+  if (list.metadata?.continue && list.metadata.remainingItemCount === undefined) throw new Error('counting pods: no remainingItemCount');
+  return listed + (list.metadata?.remainingItemCount ?? 0);
 }
 
 /** The `sim` argument list for a load; exported so the test can check it against the CLI. */
@@ -52,7 +71,7 @@ export async function startSim(load: SimLoad, options: { timeoutMs?: number; com
   };
   try {
     const path = await waitForKubeconfig(child, options.timeoutMs ?? 120_000);
-    return { kubeconfig: path, pid: child.pid!, stop };
+    return { kubeconfig: path, pid: child.pid!, countPods: () => countPods(serverUrl(readFileSync(path, 'utf8'))), stop };
   } catch (error) {
     await stop();
     throw error;

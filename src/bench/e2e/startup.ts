@@ -13,8 +13,12 @@ export interface StartupResult {
   rssPeak: number;
 }
 
-export async function measureStartup(run: ClientRun, pods: number, options: { timeoutMs: number; settleMs: number }): Promise<StartupResult> {
-  const shownAt = await run.listShown(pods, options.timeoutMs);
+export async function measureStartup(
+  run: ClientRun,
+  pods: number,
+  options: { timeoutMs: number; settleMs: number; slack?: number },
+): Promise<StartupResult> {
+  const shownAt = await run.listShown(pods, options.timeoutMs, options.slack);
   await sleep(options.settleMs);
   const memory = readMemoryUsage(run.screen.pid);
   return { listMs: shownAt - run.startedAt, rssSettled: memory.rss, rssPeak: memory.peakRss };
