@@ -9,6 +9,10 @@ import type { Pod } from './types.js';
 import type { PodRow } from './views.js';
 
 const NONE = '<none>';
+
+function podIsReady(pod: Pod): boolean {
+  return pod.status.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
+}
 const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** The list row of a pod: kubectl's READY/STATUS/RESTARTS plus node, IP, QoS and labels. */
@@ -23,7 +27,7 @@ export function podRow(pod: Pod): PodRow {
     name: metadata.name,
     ready: `${columns.readyContainers}/${columns.totalContainers}`,
     status: columns.status,
-    health: statusHealth(columns.status, columns.readyContainers, columns.totalContainers),
+    health: statusHealth(columns.status, columns.readyContainers, columns.totalContainers, podIsReady(pod)),
     restarts: columns.restarts,
     // NaN when the server sent no creationTimestamp: formatAge prints "<unknown>" as kubectl does.
     createdAt: metadata.creationTimestamp ? Date.parse(metadata.creationTimestamp) : Number.NaN,

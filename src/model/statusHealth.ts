@@ -24,13 +24,17 @@ const FINISHED = new Set(['Completed', 'Succeeded']);
 const INIT_PROGRESS = /^Init:\d+\/\d+$/;
 
 /**
- * Health of a pod from its kubectl STATUS and READY counts: `Running` is
- * healthy only when every counted container is ready; a running pod whose
- * readiness probe fails is still progressing, not failing.
+ * Health of a pod from its kubectl STATUS, READY counts and Ready condition.
+ * `Running` is healthy only when every counted container is ready and the
+ * pod itself is Ready: kubectl keeps printing "1/1 Running" for a pod whose
+ * node stopped reporting (the containers' `ready` is stale, only the Ready
+ * condition went False) or whose readiness gates are not met, and podtui
+ * must not paint that green. A running pod that is not ready is progressing,
+ * not failing: readiness comes and goes.
  */
-export function statusHealth(status: string, readyContainers: number, totalContainers: number): Health {
+export function statusHealth(status: string, readyContainers: number, totalContainers: number, podReady: boolean): Health {
   if (status === 'Running') {
-    return readyContainers === totalContainers && totalContainers > 0 ? 'healthy' : 'progressing';
+    return podReady && readyContainers === totalContainers && totalContainers > 0 ? 'healthy' : 'progressing';
   }
   if (FINISHED.has(status)) return 'finished';
   if (PROGRESSING.has(status) || INIT_PROGRESS.test(status)) return 'progressing';

@@ -355,6 +355,16 @@ const cases: [string, PodFixture, Expected][] = [
     { ready: '0/1', status: 'Init:ErrImagePull', restarts: 0, health: 'failing' },
   ],
   [
+    'node stopped reporting: kubectl still prints 1/1 Running, the Ready condition says otherwise',
+    {
+      name: 'geo-1',
+      node: 'worker-4',
+      containers: [{ name: 'geo' }],
+      conditionOverrides: [{ type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: ago(60) }],
+    },
+    { ready: '1/1', status: 'Running', restarts: 0, health: 'progressing' },
+  ],
+  [
     'node lost, not yet deleted: the pod reason stands',
     { name: 'web-10', reason: 'NodeLost', containers: [{ name: 'web', ready: false }] },
     { ready: '0/1', status: 'NodeLost', restarts: 0, health: 'failing' },
