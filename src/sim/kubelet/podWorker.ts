@@ -229,7 +229,7 @@ export class PodWorker {
   }
 
   private launch(r: ContainerRuntime): void {
-    if (this.deleting || this.gone || this.terminal) return;
+    if (this.deleting || !this.alive() || this.terminal) return;
     r.phase = 'starting';
     const image = r.spec.image ?? '';
     if (!this.node.images.has(image)) {
@@ -574,12 +574,8 @@ export class PodWorker {
   private write(podIsTerminal = false): void {
     if (this.gone) return;
     const { store, clock } = this.deps;
-    const stored = store.get('pods', this.namespace, this.name) as (StoredObject & Pod) | undefined;
-    if (!stored || stored.metadata.uid !== this.uid) {
-      this.freeze();
-      this.onGone(this);
-      return;
-    }
+    if (!this.alive()) return;
+    const stored = store.get('pods', this.namespace, this.name) as StoredObject & Pod;
     const now = store.timestamp(clock.now());
     const spec = this.pod.spec;
     this.status.phase = this.terminal?.phase ?? podPhase(spec, this.status, podIsTerminal);
@@ -598,6 +594,7 @@ export class PodWorker {
   }
 
   private containerEvent(r: ContainerRuntime, type: EventType, reason: string, message: string): void {
+    if (!this.alive()) return;
     const fieldPath = r.kind === 'app' ? `spec.containers{${r.spec.name}}` : `spec.initContainers{${r.spec.name}}`;
     this.deps.recorder.record(
       { namespace: this.namespace, name: this.name, uid: this.uid, fieldPath },
@@ -616,8 +613,20 @@ export class PodWorker {
     return r.fate?.log ?? r.behavior.log;
   }
 
+  /**
+   * False once the pod is no longer in the store as this pod (a forced DELETE
+   * removes it without asking the kubelet): the worker then stops for good.
+   */
+  private alive(): boolean {
+    if (this.gone) return false;
+    if (this.deps.store.get('pods', this.namespace, this.name)?.metadata.uid === this.uid) return true;
+    this.freeze();
+    this.onGone(this);
+    return false;
+  }
+
   private log(r: ContainerRuntime, text: string): void {
-    if (this.gone || r.instances === 0) return;
+    if (r.instances === 0 || !this.alive()) return;
     this.deps.logs.append(this.namespace, this.name, r.spec.name, { at: this.deps.clock.now(), text });
   }
 }

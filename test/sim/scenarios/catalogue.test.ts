@@ -2,7 +2,7 @@
 // background, deterministic names from a seed, and stop() leaving nothing.
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../src/model/types.js';
-import { VirtualClock } from '../../../src/sim/clock.js';
+import { RealClock, VirtualClock } from '../../../src/sim/clock.js';
 import { createEmulator } from '../../../src/sim/emulator.js';
 import { SCENARIOS, startDemo, startScenarios } from '../../../src/sim/scenarios/index.js';
 import { seededRandom } from '../../../src/sim/scenarios/random.js';
@@ -83,5 +83,18 @@ describe('startDemo', () => {
     expect(emulator.terminator).not.toBe(before);
     running.stop();
     expect(emulator.terminator).toBe(before);
+  });
+
+  it('runs on a RealClock at --speed 100 too', async () => {
+    const emulator = createEmulator(new RealClock(100));
+    const running = startDemo(emulator, { random: seededRandom(2) });
+    // 0.6 s of wall time is a minute of the demo.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    running.stop();
+    const demo = podsOf(emulator, 'demo');
+    const status = (prefix: string) => demo.find((p) => p.metadata.name.startsWith(prefix))?.status;
+    expect(status('healthy-')?.phase).toBe('Running');
+    expect(status('job-success-')?.phase).toBe('Succeeded');
+    expect(status('crashloop-')?.containerStatuses?.[0]?.restartCount).toBeGreaterThan(0);
   });
 });

@@ -176,6 +176,21 @@ describe('graceful deletion through the API', () => {
     expect(killing?.message).toBe('Stopping container app');
   });
 
+  it.each(['crashloop', 'imagepull', 'liveness', 'init-slow'])('a forced DELETE (grace 0) of a %s pod silences its kubelet', (scenario) => {
+    const { clock, emulator, running } = play([scenario], 20);
+    const pod = podOf(emulator, `${scenario}-`);
+    deletePod(emulator, 'demo', pod.metadata.name, 0);
+    const changes: Change[] = [];
+    emulator.store.subscribe((c) => changes.push(c));
+    expect(() => clock.advance(10 * 60_000)).not.toThrow();
+    running.stop();
+    const about = (c: Change) =>
+      c.object.metadata.uid === pod.metadata.uid || (c.object as unknown as KubeEvent).involvedObject?.uid === pod.metadata.uid;
+    // Only its replacement (the ReplicaSet's) is written; nothing more about the removed pod.
+    expect(changes.filter(about)).toEqual([]);
+    expect(emulator.logs.read('demo', pod.metadata.name, pod.spec.containers[0]!.name)).toBeUndefined();
+  });
+
   it('a pod no node took is removed at once, and the scheduler stops trying', () => {
     const { clock, emulator, running } = play(['unschedulable'], 5);
     const pod = podOf(emulator, 'unschedulable-');
