@@ -2,6 +2,7 @@
 // retry, grace period left). The only part of the screen that ticks every
 // second, so it keeps its own clock: nothing else is redrawn by the tick.
 import { SpanLine } from './conditions/spans.js';
+import { cellWidth } from './logs/terminalText.js';
 import { memo } from 'react';
 import { humanDuration } from '../model/duration.js';
 import type { Countdown, PodView } from '../model/views.js';
@@ -38,6 +39,34 @@ export function countdownText(countdown: Countdown, now: number): string {
   }
 }
 
+/** How the model's why line joins its parts: the pod's condition, the failing container, the latest Warning. */
+const MODEL_SEPARATOR = ' · ';
+
+/** Which part of the why line gives way first when it does not fit: the lower, the sooner. */
+function keepRank(part: string): number {
+  // "Ready=False ContainersNotReady": the conditions pane shows it in full.
+  if (/^\w+=\w+/.test(part)) return 0;
+  // "BackOff x7": the latest Warning, also in the log.
+  if (/^\w+( x\d+)?$/.test(part)) return 1;
+  // "app: CrashLoopBackOff (exit 1, 4 restarts, next try in 32s)", "Evicted: ...": the reason itself.
+  return 2;
+}
+
+/**
+ * The parts that fit in `width` cells, in their order: on a narrow terminal
+ * the condition goes first, then the Warning, so the failing container and
+ * its next try stay readable.
+ */
+export function fitParts(parts: readonly string[], width: number): string[] {
+  const kept = [...parts];
+  while (kept.length > 1 && cellWidth(kept.join(MODEL_SEPARATOR)) > width) {
+    let drop = 0;
+    for (let i = 1; i < kept.length; i++) if (keepRank(kept[i]!) < keepRank(kept[drop]!)) drop = i;
+    kept.splice(drop, 1);
+  }
+  return kept;
+}
+
 export const WhyLine = memo(function WhyLine({ view, step, now: clock, width, model }: WhyLineProps) {
   const theme = useTheme();
   // Ticks only while a live countdown runs: a past step or a pod with nothing to wait for does not change by the second.
@@ -46,22 +75,24 @@ export const WhyLine = memo(function WhyLine({ view, step, now: clock, width, mo
   if (!view) {
     return <SpanLine line={[{ text: 'No pod selected.', dim: true }]} width={width} ascii={theme.ascii} />;
   }
-  const why = themedText(theme, model.whyLine(view, now, step) ?? '');
+  const whyParts = (model.whyLine(view, now, step) ?? '').split(MODEL_SEPARATOR).filter((part) => part !== '');
+  const whole = whyParts.join(MODEL_SEPARATOR);
   // The model's why already tells a failing container's next try; other waits (grace period) are added.
-  const told = (c: Countdown) => c.container !== undefined && why.includes(`${c.container}: `) && why.includes('next try in');
+  const told = (c: Countdown) => c.container !== undefined && whole.includes(`${c.container}: `) && whole.includes('next try in');
   const extra = model
     .countdowns(view, now, step)
     .filter((c) => !told(c))
     .map((c) => countdownText(c, now));
   const label = step === undefined ? 'why' : 'then';
+  if (whyParts.length === 0 && extra.length === 0) {
+    return <SpanLine line={[{ text: `${label}: ${view.row.status}, nothing to explain`, dim: true }]} width={width} ascii={theme.ascii} />;
+  }
   const dot = ` ${theme.middleDot} `;
-  const line =
-    why === '' && extra.length === 0
-      ? [{ text: `${label}: ${view.row.status}, nothing to explain`, dim: true }]
-      : [
-          { text: `${label}: `, bold: true },
-          { text: why, color: warningColor(theme) },
-          { text: extra.length > 0 ? `${why === '' ? '' : dot}${extra.join(dot)}` : '' },
-        ];
+  const why = themedText(theme, fitParts(whyParts, width - cellWidth(`${label}: ${extra.map((e) => dot + e).join('')}`)).join(MODEL_SEPARATOR));
+  const line = [
+    { text: `${label}: `, bold: true },
+    { text: why, color: warningColor(theme) },
+    { text: extra.length > 0 ? `${why === '' ? '' : dot}${extra.join(dot)}` : '' },
+  ];
   return <SpanLine line={line} width={width} ascii={theme.ascii} />;
 });

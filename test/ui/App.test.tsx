@@ -60,7 +60,7 @@ describe.each([
     expect(lines(text)[0]).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE/);
     expect(rowOf(screen, 'crashloop-6f9c7-x2kqp')).toMatch(/0\/1 +CrashLoopBackOff +3 \(19s ago\) +75s/);
     expect(rowOf(screen, 'liveness-7d4b9-m2x8c')).toMatch(/1\/1 +Running +1 \(44s ago\)/);
-    expect(text).toContain('why: Ready=False ContainersNotReady');
+    expect(text).toMatch(/why: (Ready=False ContainersNotReady · )?app: CrashLoopBackOff \(exit 1, 3 restarts, next try in 21s\)/);
     expect(text).toContain('Conditions · crashloop-6f9c7-x2kqp');
     expect(text).toContain('PodScheduled');
     expect(text).toContain('Log · crashloop-6f9c7-x2kqp');

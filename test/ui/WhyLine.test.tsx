@@ -2,7 +2,7 @@ import './forceColor.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Countdown, PodView } from '../../src/model/views.js';
 import { ThemeContext, makeTheme } from '../../src/ui/theme.js';
-import { WhyLine, countdownText, type WhyModel } from '../../src/ui/WhyLine.js';
+import { WhyLine, countdownText, fitParts, type WhyModel } from '../../src/ui/WhyLine.js';
 import { crashloopView, healthyView, s } from './fixtures.js';
 import { renderAt, settle, unmountAll } from './renderAt.js';
 
@@ -103,12 +103,34 @@ describe('WhyLine', () => {
     expect(plain(screen.lastFrame())).toBe('why: Running, nothing to explain');
   });
 
-  it('cuts the line at the width', async () => {
+  it('drops the condition first on a narrow terminal, so the failing container and its countdown stay readable', async () => {
     const screen = renderAt(line(crashloopView(), recordingModel(), () => s(49), undefined, 80), 80, 24);
     await settle();
     const text = plain(screen.lastFrame());
-    expect(text).toHaveLength(80);
+    expect(text.startsWith('why: app: CrashLoopBackOff (exit 1, 2 restarts) · next try of app in 32s')).toBe(true);
+    expect(text).not.toContain('Ready=False');
+  });
+
+  it('cuts what still does not fit at the width', async () => {
+    const screen = renderAt(line(crashloopView(), recordingModel(), () => s(49), undefined, 70), 80, 24);
+    await settle();
+    const text = plain(screen.lastFrame());
+    expect(text).toHaveLength(70);
     expect(text.endsWith('…')).toBe(true);
+  });
+
+  it.each([
+    [200, ['Ready=False ContainersNotReady', 'app: CrashLoopBackOff (exit 1)', 'BackOff x7']],
+    [50, ['app: CrashLoopBackOff (exit 1)', 'BackOff x7']],
+    [30, ['app: CrashLoopBackOff (exit 1)']],
+    [10, ['app: CrashLoopBackOff (exit 1)']],
+  ])('fitParts at %i cells keeps the container before the Warning before the condition', (width, expected) => {
+    expect(fitParts(['Ready=False ContainersNotReady', 'app: CrashLoopBackOff (exit 1)', 'BackOff x7'], width)).toEqual(expected);
+  });
+
+  it('fitParts keeps a pod-level reason', () => {
+    const evicted = ['Evicted: The node was low on resource: memory.', 'Evicted'];
+    expect(fitParts(evicted, 50)).toEqual(['Evicted: The node was low on resource: memory.']);
   });
 
   it('without a pod', async () => {
