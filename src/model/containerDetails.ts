@@ -4,7 +4,8 @@
 // (probes) and what runs around it (postStart/preStop hooks), what it may use
 // (requests and limits), and what went wrong with each (Unhealthy and
 // Failed*Hook events). Pure: a pod and its timeline in, plain records out.
-import type { ContainerKind, EventEntry, ProbeKind, TimelineEntry } from './views.js';
+import { failedHook, type HookKind } from './hooks.js';
+import type { ContainerInstance, ContainerKind, EventEntry, ProbeFailures, ProbeKind, TimelineEntry } from './views.js';
 import type { Container, ContainerState, ContainerStatus, LifecycleHandler, Pod, Probe } from './types.js';
 import { describeHandler, describeProbeTiming } from './probeSpec.js';
 
@@ -42,8 +43,6 @@ export interface ProbeDetail {
   failures?: Failures;
 }
 
-export type HookKind = 'postStart' | 'preStop';
-
 export interface HookDetail {
   hook: HookKind;
   handler: string;
@@ -66,6 +65,8 @@ export interface ContainerStatusDetail {
 export interface ContainerDetail {
   name: string;
   kind: ContainerKind;
+  /** Every instance of this container podtui saw (restartHistory), oldest first. */
+  instances: ContainerInstance[];
   /** The image the runtime reports, else the one the spec asks for. */
   image?: string;
   /** Absent while the kubelet has not reported this container yet. */
@@ -149,16 +150,10 @@ export function unhealthyProbe(event: EventEntry): ProbeKind | undefined {
   return kind === undefined ? undefined : (kind.toLowerCase() as ProbeKind);
 }
 
-const hookFailureReason: Readonly<Record<HookKind, string>> = {
-  postStart: 'FailedPostStartHook',
-  preStop: 'FailedPreStopHook',
-};
-
 /** Sums matching events; the latest is the one seen last (by lastAt). */
-function failuresOf(events: readonly EventEntry[], matches: (event: EventEntry) => boolean): Failures | undefined {
+function failuresOf(events: readonly EventEntry[]): Failures | undefined {
   let result: Failures | undefined;
   for (const event of events) {
-    if (!matches(event)) continue;
     const latest = result === undefined || event.lastAt >= result.latest.lastAt ? event : result.latest;
     result = { count: (result?.count ?? 0) + event.count, latest };
   }
@@ -171,13 +166,14 @@ const probeKinds: readonly { probe: ProbeKind; field: 'startupProbe' | 'liveness
   { probe: 'readiness', field: 'readinessProbe' },
 ];
 
-function probeDetails(container: Container, events: readonly EventEntry[]): ProbeDetail[] {
+function probeDetails(container: Container, failures: readonly ProbeFailures[], happened: (event: EventEntry) => boolean): ProbeDetail[] {
   const details: ProbeDetail[] = [];
   for (const { probe, field } of probeKinds) {
     const spec: Probe | undefined = container[field];
     if (!spec) continue;
-    const failures = failuresOf(events, (event) => unhealthyProbe(event) === probe);
-    details.push({ probe, handler: describeHandler(spec), timing: describeProbeTiming(spec), ...(failures ? { failures } : {}) });
+    const events = failures.find((f) => f.container === container.name && f.probe === probe)?.failures ?? [];
+    const summed = failuresOf(events.filter(happened));
+    details.push({ probe, handler: describeHandler(spec), timing: describeProbeTiming(spec), ...(summed ? { failures: summed } : {}) });
   }
   return details;
 }
@@ -187,7 +183,7 @@ function hookDetails(container: Container, events: readonly EventEntry[]): HookD
   for (const hook of ['postStart', 'preStop'] as const) {
     const spec: LifecycleHandler | undefined = container.lifecycle?.[hook];
     if (!spec) continue;
-    const failures = failuresOf(events, (event) => event.reason === hookFailureReason[hook]);
+    const failures = failuresOf(events.filter((event) => failedHook(event) === hook));
     details.push({ hook, handler: describeHandler(spec), ...(failures ? { failures } : {}) });
   }
   return details;
@@ -200,20 +196,42 @@ function amounts(list: Record<string, string> | undefined): ResourceAmount[] {
     .map(([resource, quantity]) => ({ resource, quantity }));
 }
 
+/** An instance as it was before it ended: started, not finished, not killed yet. */
+function stillRunning(instance: ContainerInstance): ContainerInstance {
+  const { container, kind, restartCount, startedAt } = instance;
+  return { container, kind, restartCount, ...(startedAt !== undefined ? { startedAt } : {}) };
+}
+
+/** What podtui saw happen to the pod beyond its current object (from probes.ts and restartHistory.ts). */
+export interface SeenHistory {
+  /** probeFailures(view): the Unhealthy events per container and probe. */
+  probeFailures?: readonly ProbeFailures[];
+  /** restartHistory(view): every container instance seen. */
+  instances?: readonly ContainerInstance[];
+  /** When looking at a past step: only what had happened by then (ms) counts. */
+  until?: number;
+}
+
 function detailOf(
   container: Container,
   kind: ContainerKind,
   status: ContainerStatus | undefined,
   events: readonly EventEntry[],
+  history: SeenHistory,
+  happened: (event: EventEntry) => boolean,
 ): ContainerDetail {
   const image = status?.image || container.image;
+  const { until } = history;
   return {
     name: container.name,
     kind,
+    instances: (history.instances ?? [])
+      .filter((i) => i.container === container.name && i.kind === kind && (until === undefined || (i.startedAt ?? i.finishedAt ?? 0) <= until))
+      .map((i) => (until !== undefined && i.finishedAt !== undefined && i.finishedAt > until ? stillRunning(i) : i)),
     ...(image ? { image } : {}),
     ...(status ? { status: statusDetail(status) } : {}),
-    probes: probeDetails(container, events),
-    hooks: hookDetails(container, events),
+    probes: probeDetails(container, history.probeFailures ?? [], happened),
+    hooks: hookDetails(container, events.filter(happened)),
     requests: amounts(container.resources?.requests),
     limits: amounts(container.resources?.limits),
   };
@@ -234,10 +252,14 @@ function eventsByContainer(timeline: readonly TimelineEntry[]): Map<string, Even
 /**
  * Every container of the pod in the order the kubelet starts them: init
  * containers (sidecars, `restartPolicy: Always`, marked as such), app
- * containers, then ephemeral (debug) containers.
+ * containers, then ephemeral (debug) containers; with the probe and hook
+ * failures and the instances podtui saw.
  */
-export function containerDetails(pod: Pod, timeline: readonly TimelineEntry[]): ContainerDetail[] {
+export function containerDetails(pod: Pod, timeline: readonly TimelineEntry[], history: SeenHistory = {}): ContainerDetail[] {
   const events = eventsByContainer(timeline);
+  const { until } = history;
+  // An aggregated Event counts from its first occurrence: at a past step, later repeats are not known yet.
+  const happened = (event: EventEntry) => until === undefined || event.firstAt <= until;
   const groups: { specs: Container[] | undefined; statuses: ContainerStatus[] | undefined; kind: (c: Container) => ContainerKind }[] = [
     {
       specs: pod.spec.initContainers,
@@ -254,6 +276,8 @@ export function containerDetails(pod: Pod, timeline: readonly TimelineEntry[]): 
         kind(container),
         statuses?.find((s) => s.name === container.name),
         events.get(container.name) ?? [],
+        history,
+        happened,
       ),
     ),
   );

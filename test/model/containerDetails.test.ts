@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { containerDetails, stateDetail, unhealthyProbe } from '../../src/model/containerDetails.js';
 import { describeHandler, describeProbe, describeProbeTiming } from '../../src/model/probeSpec.js';
+import { probeFailures } from '../../src/model/probes.js';
+import type { ContainerInstance } from '../../src/model/views.js';
 import type { ContainerState, LifecycleHandler, Probe } from '../../src/model/types.js';
 import {
   containerEvent,
@@ -9,6 +11,7 @@ import {
   oomKilledPod,
   terminatingPod,
   terminatingTimeline,
+  viewOf,
 } from '../ui/containers/fixtures.js';
 
 describe('describeProbe, in kubectl describe words', () => {
@@ -155,7 +158,8 @@ describe('containerDetails', () => {
 
   it('reads the crash loop: waiting state, the last exit, restarts, probes with their latest failures, hooks, resources', () => {
     const pod = crashLoopPod();
-    const app = containerDetails(pod, crashLoopTimeline(pod)).find((d) => d.name === 'app');
+    const timeline = crashLoopTimeline(pod);
+    const app = containerDetails(pod, timeline, { probeFailures: probeFailures(viewOf(pod, timeline)) }).find((d) => d.name === 'app');
     expect(app?.status).toMatchObject({
       ready: false,
       started: false,
@@ -191,7 +195,8 @@ describe('containerDetails', () => {
 
   it("does not give one container's probe failures to another", () => {
     const pod = crashLoopPod();
-    const shipper = containerDetails(pod, crashLoopTimeline(pod)).find((d) => d.name === 'log-shipper');
+    const timeline = crashLoopTimeline(pod);
+    const shipper = containerDetails(pod, timeline, { probeFailures: probeFailures(viewOf(pod, timeline)) }).find((d) => d.name === 'log-shipper');
     expect(shipper?.probes).toEqual([{ probe: 'readiness', handler: 'tcp-socket :2020', timing: 'delay=0s timeout=1s period=5s #success=1 #failure=3' }]);
   });
 
@@ -214,6 +219,48 @@ describe('containerDetails', () => {
     expect(worker?.status?.state).toMatchObject({ kind: 'running' });
     const [shipper] = containerDetails(crashLoopPod(), []).filter((d) => d.kind === 'sidecar');
     expect(shipper?.image).toBe('docker.io/fluent/fluent-bit:3.1');
+  });
+
+  it('at a past step, counts only the failures that had happened by then', () => {
+    const pod = crashLoopPod();
+    const timeline = crashLoopTimeline(pod);
+    const history = { probeFailures: probeFailures(viewOf(pod, timeline)), until: Date.parse('2026-11-25T14:05:00Z') };
+    const app = containerDetails(pod, timeline, history).find((d) => d.name === 'app');
+    expect(app?.probes.map((p) => [p.probe, p.failures?.count, p.failures?.latest.lastAt])).toEqual([
+      ['startup', undefined, undefined],
+      ['liveness', 6, Date.parse('2026-11-25T14:04:50Z')],
+      ['readiness', 4, Date.parse('2026-11-25T14:05:05Z')],
+    ]);
+    const before = containerDetails(pod, timeline, { ...history, until: Date.parse('2026-11-25T14:00:00Z') }).find((d) => d.name === 'app');
+    expect(before?.probes.every((p) => p.failures === undefined)).toBe(true);
+  });
+
+  it('hands each container the instances seen of it, and at a past step only those started by then', () => {
+    const pod = crashLoopPod();
+    const instance = (container: string, kind: ContainerInstance['kind'], restartCount: number, startedAt: string): ContainerInstance => ({
+      container,
+      kind,
+      restartCount,
+      startedAt: Date.parse(startedAt),
+    });
+    const instances = [
+      instance('migrate', 'init', 0, '2026-11-25T13:58:05Z'),
+      instance('app', 'app', 2, '2026-11-25T14:02:00Z'),
+      instance('app', 'app', 3, '2026-11-25T14:05:00Z'),
+    ];
+    const details = containerDetails(pod, [], { instances });
+    expect(details.map((d) => [d.name, d.instances.map((i) => i.restartCount)])).toEqual([
+      ['migrate', [0]],
+      ['log-shipper', []],
+      ['app', [2, 3]],
+      ['debugger-k9x2p', []],
+    ]);
+    const past = containerDetails(pod, [], { instances, until: Date.parse('2026-11-25T14:03:00Z') });
+    expect(past.find((d) => d.name === 'app')?.instances.map((i) => i.restartCount)).toEqual([2]);
+    // An instance that ended after the step was still running at it.
+    const ended = { ...instance('app', 'app', 2, '2026-11-25T14:02:00Z'), finishedAt: Date.parse('2026-11-25T14:04:00Z'), exitCode: 1, reason: 'Error' };
+    const running = containerDetails(pod, [], { instances: [ended], until: Date.parse('2026-11-25T14:03:00Z') });
+    expect(running.find((d) => d.name === 'app')?.instances).toEqual([instance('app', 'app', 2, '2026-11-25T14:02:00Z')]);
   });
 
   it('leaves status out for a container the kubelet has not reported', () => {

@@ -6,8 +6,10 @@
 import { Box } from 'ink';
 import { useMemo } from 'react';
 import { containerDetails } from '../../model/containerDetails.js';
+import { probeFailures } from '../../model/probes.js';
+import { restartHistory } from '../../model/restartHistory.js';
 import type { Pod } from '../../model/types.js';
-import type { PodView } from '../../model/views.js';
+import type { PodView, TransitionEntry } from '../../model/views.js';
 import { containersSection } from '../containers/containerLines.js';
 import { mutedColor, type Theme } from '../theme.js';
 import { podLines } from './podLines.js';
@@ -34,7 +36,32 @@ export function conditionsPaneLines(
   options: { now: number; absoluteTimes: boolean; theme: Theme; width: number },
 ): PaneLine[] {
   const ctx = options;
-  return [...podLines(pod, ctx), [], ...containersSection(containerDetails(pod, view.timeline), ctx)];
+  const until = stepTime(pod, view);
+  const history = { probeFailures: probeFailures(view), instances: restartHistory(view), ...(until !== undefined ? { until } : {}) };
+  return [...podLines(pod, ctx), [], ...containersSection(containerDetails(pod, view.timeline, history), ctx)];
+}
+
+/**
+ * When `pod` is a past version (time travel): the last moment it was still
+ * current, i.e. just before a newer version was seen. Failures and instances
+ * after that had not happened yet at the step being looked at. Undefined for
+ * the live pod (or a version the timeline does not hold).
+ */
+export function stepTime(pod: Pod, view: PodView): number | undefined {
+  if (pod === view.pod) return undefined;
+  const { timeline } = view;
+  let shownAt = -1;
+  for (let i = timeline.length - 1; i >= 0 && shownAt < 0; i -= 1) {
+    const entry = timeline[i];
+    if (entry?.source === 'transition' && entry.pod === pod) shownAt = i;
+  }
+  // A version older than every kept entry (the baseline) was current until the first of them.
+  const seq = shownAt >= 0 ? (timeline[shownAt] as TransitionEntry).seq ?? 0 : -Infinity;
+  for (let i = Math.max(0, shownAt); i < timeline.length; i += 1) {
+    const entry = timeline[i];
+    if (entry?.source === 'transition' && entry.pod && entry.pod !== pod && (entry.seq ?? 0) > seq) return entry.at - 1;
+  }
+  return undefined;
 }
 
 /** The largest useful `scroll` for `total` lines in `height` rows. */

@@ -4,7 +4,7 @@
 // Labels sit in one column so the eye can run down "state / last / liveness".
 import { humanDuration } from '../../model/duration.js';
 import type { ContainerDetail, Failures, StateDetail } from '../../model/containerDetails.js';
-import type { ContainerKind } from '../../model/views.js';
+import type { ContainerInstance, ContainerKind } from '../../model/views.js';
 import { wrapLine, type PaneLine, type Span } from '../conditions/spans.js';
 import { timeText } from '../conditions/timeText.js';
 import { mutedColor, warningColor, type Theme } from '../theme.js';
@@ -116,6 +116,40 @@ function failureLines(failures: Failures, ctx: LineContext): PaneLine[] {
   ], ctx);
 }
 
+/** How many finished instances the "seen" lines list, newest first. */
+export const SEEN_INSTANCES = 4;
+
+/** "#3 Error, exit code 1, ran 12s, ended 4m48s ago" and what killed it, if an Event says. */
+function instanceLine(instance: ContainerInstance, ctx: LineContext, first: boolean): PaneLine[] {
+  const how = [instance.reason, instance.exitCode !== undefined ? `exit code ${instance.exitCode}` : undefined].filter(Boolean).join(', ');
+  const parts = [how || 'ended'];
+  if (instance.ranFor !== undefined) parts.push(`ran ${humanDuration(instance.ranFor)}`);
+  if (instance.finishedAt !== undefined) parts.push(`ended ${timeText(instance.finishedAt, ctx.now, ctx.absoluteTimes)}`);
+  const failed = instance.exitCode !== undefined && instance.exitCode !== 0;
+  const spans: Span[] = [
+    first ? label('seen', ctx) : { text: INDENT + ' '.repeat(LABEL_WIDTH) },
+    { text: `#${instance.restartCount} ` },
+    { text: parts.join(', '), ...(failed ? { color: warningColor(ctx.theme) } : {}) },
+  ];
+  if (instance.killedBy) spans.push({ text: ` ${ctx.theme.middleDot} ${instance.killedBy.reason}: ${instance.killedBy.message}` });
+  return wrapLine(spans, ctx.width, INDENT.length + LABEL_WIDTH + 2, 2);
+}
+
+/**
+ * The instances podtui saw end, newest first: the API keeps only the last
+ * one (lastState); these say whether every crash looked the same. Shown when
+ * they add something: more than one instance, or a kill an Event explains.
+ */
+function seenLines(instances: readonly ContainerInstance[], ctx: LineContext): PaneLine[] {
+  const ended = instances.filter((i) => i.finishedAt !== undefined || i.exitCode !== undefined).reverse();
+  if (ended.length < 2 && !ended.some((i) => i.killedBy)) return [];
+  const lines = ended.slice(0, SEEN_INSTANCES).flatMap((instance, i) => instanceLine(instance, ctx, i === 0));
+  if (ended.length > SEEN_INSTANCES) {
+    lines.push(continued([{ text: `and ${ended.length - SEEN_INSTANCES} earlier`, color: mutedColor(ctx.theme) }], ctx)[0] ?? []);
+  }
+  return lines;
+}
+
 function yesNo(value: boolean | undefined): string {
   return value === undefined ? '-' : value ? 'true' : 'false';
 }
@@ -140,6 +174,7 @@ export function containerLines(detail: ContainerDetail, ctx: LineContext): PaneL
   } else {
     if (status.state) lines.push(...stateLines('state', status.state, status.ready, ctx));
     if (status.lastState) lines.push(...stateLines('last', status.lastState, undefined, ctx));
+    lines.push(...seenLines(detail.instances, ctx));
     lines.push([
       label('restarts', ctx),
       { text: String(status.restartCount), bold: status.restartCount > 0 },

@@ -3,7 +3,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { ConditionsPane, type ConditionsPaneProps } from '../../../src/ui/conditions/ConditionsPane.js';
 import { cellWidth } from '../../../src/ui/logs/terminalText.js';
+import { applyObservation, createClusterState } from '../../../src/model/clusterState.js';
+import { snapshotAt } from '../../../src/model/snapshot.js';
 import type { Pod } from '../../../src/model/types.js';
+import type { PodView } from '../../../src/model/views.js';
+import { at, crashloopHistory, livenessHistory, type PodHistory } from '../../model/fixtures/history.js';
 import {
   crashLoopPod,
   crashLoopTimeline,
@@ -184,5 +188,67 @@ describe('ConditionsPane: fitting the pane', () => {
     expect(scrolled[5]).toBe(`↓ ${all.length - 8} more lines`);
     const end = draw(crashLoopPod(), { scroll: 10_000, height: 6 });
     expect(end).toEqual(all.slice(all.length - 6));
+  });
+});
+
+describe('ConditionsPane: a watched history, live and at a past step', () => {
+  function watched(history: PodHistory): PodView {
+    let state = createClusterState();
+    for (const observation of history.observations) state = applyObservation(state, observation);
+    const [view] = state.pods.values();
+    if (!view) throw new Error('the history has a pod');
+    return view;
+  }
+  const drawView = (view: PodView, pod: Pod) => {
+    const { lastFrame } = render(
+      <ConditionsPane pod={pod} view={view} now={at(70)} absoluteTimes={false} width={110} height={60} scroll={0} focused={false} ascii={false} />,
+    );
+    return (lastFrame() ?? '').replace(ansi, '').split('\n');
+  };
+  /** The step at which the timeline shows `reason` for the `nth` time (0-based). */
+  const stepOf = (view: PodView, reason: string, nth = 0) =>
+    view.timeline
+      .map((entry, i) => ({ i, reason: entry.source === 'transition' ? entry.transition.reason : entry.event.reason }))
+      .filter((e) => e.reason === reason)[nth]?.i ?? -1;
+
+  it('the liveness kill: the instance it ended, with the Killing event', () => {
+    const view = watched(livenessHistory());
+    const lines = drawView(view, view.pod);
+    expect(lines).toContain('  last      Terminated: Error, exit code 137 (SIGKILL)  started 67s ago, finished 39s ago, ran 28s');
+    const seen = lines.findIndex((l) => l.startsWith('  seen'));
+    expect(`${lines[seen]} ${lines[seen + 1]?.trim()}`).toBe(
+      '  seen      #0 Error, exit code 137, ran 28s, ended 39s ago · Killing: Container app failed liveness probe, will be restarted',
+    );
+  });
+
+  it('before the kill, nothing of it is shown', () => {
+    const view = watched(livenessHistory());
+    const lines = drawView(view, snapshotAt(view, stepOf(view, 'Unhealthy')));
+    expect(lines).toContain('  state     Running  started 67s ago');
+    expect(lines.some((l) => l.startsWith('  last') || l.startsWith('  seen'))).toBe(false);
+  });
+
+  it('the crash loop: every instance seen, newest first', () => {
+    const view = watched(crashloopHistory());
+    const lines = drawView(view, view.pod);
+    const seen = lines.findIndex((l) => l.startsWith('  seen'));
+    expect(lines.slice(seen, seen + 4)).toEqual([
+      '  seen      #3 Error, exit code 1, ran 5s, ended 14s ago',
+      '            #2 Error, exit code 1, ran 5s, ended 40s ago',
+      '            #1 Error, exit code 1, ran 5s, ended 56s ago',
+      '            #0 Error, exit code 1, ran 5s, ended 62s ago',
+    ]);
+  });
+
+  it('the crash loop at its first back-off: only the instances that had ended by then', () => {
+    const view = watched(crashloopHistory());
+    const lines = drawView(view, snapshotAt(view, stepOf(view, 'CrashLoopBackOff')));
+    expect(lines).toContain('  state     Waiting: CrashLoopBackOff');
+    const seen = lines.findIndex((l) => l.startsWith('  seen'));
+    expect(lines.slice(seen, seen + 3)).toEqual([
+      '  seen      #1 Error, exit code 1, ran 5s, ended 56s ago',
+      '            #0 Error, exit code 1, ran 5s, ended 62s ago',
+      '  restarts  1  ready false  started false',
+    ]);
   });
 });

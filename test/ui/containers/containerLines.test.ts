@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { containerDetails, type StateDetail } from '../../../src/model/containerDetails.js';
 import { lineText } from '../../../src/ui/conditions/spans.js';
-import { containerLines, stateHeadline, stateTimes } from '../../../src/ui/containers/containerLines.js';
+import { SEEN_INSTANCES, containerLines, stateHeadline, stateTimes } from '../../../src/ui/containers/containerLines.js';
+import type { ContainerInstance } from '../../../src/model/views.js';
 import { makeTheme } from '../../../src/ui/theme.js';
-import { crashLoopPod, crashLoopTimeline, now, oomKilledPod, terminatingPod, terminatingTimeline } from './fixtures.js';
+import { probeFailures } from '../../../src/model/probes.js';
+import { crashLoopPod, crashLoopTimeline, now, oomKilledPod, terminatingPod, terminatingTimeline, viewOf } from './fixtures.js';
 
 const at = (time: string) => Date.parse(time);
 const ctx = { now, absoluteTimes: false, theme: makeTheme({ color: true, ascii: false }), width: 200 };
@@ -48,7 +50,8 @@ describe('stateTimes', () => {
 describe('containerLines', () => {
   it('draws the crash-looping app container from label to label', () => {
     const pod = crashLoopPod();
-    const app = containerDetails(pod, crashLoopTimeline(pod)).find((d) => d.name === 'app');
+    const timeline = crashLoopTimeline(pod);
+    const app = containerDetails(pod, timeline, { probeFailures: probeFailures(viewOf(pod, timeline)) }).find((d) => d.name === 'app');
     if (!app) throw new Error('fixture has an app container');
     expect(containerLines(app, ctx).map(lineText)).toEqual([
       'app  ghcr.io/acme/web:1.4.2',
@@ -100,5 +103,66 @@ describe('containerLines', () => {
       '            panic: runtime error: index out of range [3] with length 3',
       '            goroutine 1 [running]:',
     ]);
+  });
+});
+
+describe('containerLines: instances seen', () => {
+  const pod = oomKilledPod();
+  const ended = (restartCount: number, finishedAt: string, ranFor: number, extra: Partial<ContainerInstance> = {}): ContainerInstance => ({
+    container: 'worker',
+    kind: 'app',
+    restartCount,
+    finishedAt: Date.parse(finishedAt),
+    startedAt: Date.parse(finishedAt) - ranFor,
+    ranFor,
+    exitCode: 1,
+    reason: 'Error',
+    ...extra,
+  });
+  const seenOf = (instances: ContainerInstance[]) => {
+    const [worker] = containerDetails(pod, [], { instances });
+    const lines = containerLines(worker!, ctx).map(lineText);
+    const from = lines.findIndex((l) => l.startsWith('  seen'));
+    return from < 0 ? [] : lines.slice(from, lines.findIndex((l) => l.startsWith('  restarts')));
+  };
+
+  const cases: { name: string; instances: ContainerInstance[]; expected: string[] }[] = [
+    { name: 'one plain exit adds nothing to lastState', instances: [ended(0, '2026-11-25T14:09:18Z', 30_000)], expected: [] },
+    {
+      name: 'one exit an Event explains',
+      instances: [
+        ended(0, '2026-11-25T14:09:18Z', 30_000, {
+          exitCode: 137,
+          reason: 'OOMKilled',
+          killedBy: {
+            uid: 'k',
+            type: 'Normal',
+            reason: 'Killing',
+            message: 'Stopping container worker',
+            count: 1,
+            firstAt: Date.parse('2026-11-25T14:09:17Z'),
+            lastAt: Date.parse('2026-11-25T14:09:17Z'),
+            component: 'kubelet',
+            container: 'worker',
+            event: { metadata: { name: 'k' }, involvedObject: {} },
+          },
+        }),
+      ],
+      expected: ['  seen      #0 OOMKilled, exit code 137, ran 30s, ended 42s ago · Killing: Stopping container worker'],
+    },
+    {
+      name: 'many exits: newest first, the rest counted',
+      instances: Array.from({ length: SEEN_INSTANCES + 2 }, (_, i) => ended(i, `2026-11-25T14:0${i}:00Z`, 5_000)),
+      expected: [
+        '  seen      #5 Error, exit code 1, ran 5s, ended 5m ago',
+        '            #4 Error, exit code 1, ran 5s, ended 6m ago',
+        '            #3 Error, exit code 1, ran 5s, ended 7m ago',
+        '            #2 Error, exit code 1, ran 5s, ended 8m ago',
+        '            and 2 earlier',
+      ],
+    },
+  ];
+  it.each(cases)('$name', ({ instances, expected }) => {
+    expect(seenOf(instances)).toEqual(expected);
   });
 });
