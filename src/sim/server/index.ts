@@ -144,7 +144,7 @@ export async function startApiServer(emulator: Emulator, options: ApiServerOptio
         if (route.name !== undefined) query.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${route.name}`].filter(Boolean).join(','));
         // Refusals (bad selector or resourceVersion) must come before the stream's 200.
         const filter = compileFilter(def, route.namespace, query);
-        const startRV = watchStartRV(query);
+        const startRV = watchStartRV(query, store);
         const stream = new WatchStream(res, faults);
         track(() => stream.closeNow(), res);
         serveWatch(stream, { store, def, filter, query, startRV, present, bookmarkIntervalMs });

@@ -62,6 +62,15 @@ export const invalid = (kind: string, name: string, causes: { field: string; mes
 /** 410 for a watch or continue token that reaches back past the kept window. */
 export const expired = (message: string) => failure(410, 'Expired', message);
 
+/** A resourceVersion the store has not reached (e.g. kept across an emulator restart). */
+export const resourceVersionTooLarge = (asked: number, current: string) =>
+  new ApiError(
+    failure(504, 'Timeout', `Timeout: Too large resource version: ${asked}, current: ${current}`, {
+      causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+      retryAfterSeconds: 1,
+    }),
+  );
+
 export const unauthorized = () => new ApiError(failure(401, 'Unauthorized', 'Unauthorized'));
 
 /** RBAC's refusal, in its exact words. */

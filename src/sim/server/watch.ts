@@ -7,7 +7,7 @@
 import type { Change, ObjectStore, StoredObject } from '../store.js';
 import type { ObjectFilter } from './filter.js';
 import type { ResourceDef } from './resources.js';
-import { badRequest, expired } from './status.js';
+import { badRequest, expired, resourceVersionTooLarge } from './status.js';
 import type { WatchEvent, WatchStream } from './watchStream.js';
 
 export interface WatchOptions {
@@ -25,12 +25,18 @@ export interface WatchOptions {
 /** The server ends a watch after 30 to 60 min when the client set no timeout (kube-apiserver's min-request-timeout). */
 const DEFAULT_TIMEOUT_S = 1800;
 
-/** Parses the request's resourceVersion; undefined means "start from now with the current state". */
-export function watchStartRV(query: URLSearchParams): number | undefined {
+/**
+ * Parses the request's resourceVersion; undefined means "start from now with
+ * the current state". One the store never reached is refused as the watch
+ * cache refuses it (504), so a client holding versions from before an
+ * emulator restart relists instead of waiting for changes that never come.
+ */
+export function watchStartRV(query: URLSearchParams, store: ObjectStore): number | undefined {
   const text = query.get('resourceVersion');
   if (text === null || text === '' || text === '0') return undefined;
   const rv = Number(text);
   if (!Number.isInteger(rv) || rv < 0) throw badRequest(`resourceVersion: Invalid value: "${text}": invalid resource version`);
+  if (rv > Number(store.resourceVersion)) throw resourceVersionTooLarge(rv, store.resourceVersion);
   return rv;
 }
 

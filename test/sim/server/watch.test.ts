@@ -164,6 +164,19 @@ describe('WATCH', () => {
     cluster = await startCluster();
   });
 
+  it('refuses a resourceVersion the store never reached with 504 Timeout, as the watch cache does', async () => {
+    const current = cluster.emulator.store.resourceVersion;
+    const { status, body } = await getJson(`${cluster.server.url}/api/v1/pods?watch=1&resourceVersion=100000`);
+    expect(status).toBe(504);
+    expect(body).toMatchObject({
+      kind: 'Status',
+      reason: 'Timeout',
+      code: 504,
+      message: `Timeout: Too large resource version: 100000, current: ${current}`,
+      details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 },
+    });
+  });
+
   it('refuses an unparseable resourceVersion', async () => {
     const { status, body } = await getJson(`${cluster.server.url}/api/v1/pods?watch=1&resourceVersion=abc`);
     expect(status).toBe(400);
