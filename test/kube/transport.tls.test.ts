@@ -33,7 +33,7 @@ beforeAll(async () => {
       const peer = (req.socket as TLSSocket).getPeerCertificate();
       lastAuth = {
         ...(req.headers.authorization && { bearer: req.headers.authorization.replace(/^Bearer /, '') }),
-        ...((req.socket as TLSSocket).authorized && peer?.subject?.CN && { clientCN: peer.subject.CN }),
+        ...((req.socket as TLSSocket).authorized && peer?.subject?.CN && { clientCN: String(peer.subject.CN) }),
       };
       if (!lastAuth.bearer && !lastAuth.clientCN) {
         res.writeHead(401, { 'content-type': 'application/json' });
