@@ -186,17 +186,16 @@ function applyEvent(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[], e
       if (current.id !== id || current.source !== 'event') continue;
       const merged = mergeEventEntry(current.event, event, observedAt);
       if (merged === current.event) return false;
-      // A repeat grows the entry where it first happened (see timeline.ts).
-      const entry = eventTimelineEntry(rec.key, merged);
-      if (entry.at === current.at) timeline[i] = entry;
-      else {
-        timeline.splice(i, 1);
-        insertSorted(timeline, entry);
-      }
+      // A repeat grows the entry where it stands (see timeline.ts).
+      const entry = eventTimelineEntry(rec.key, merged, current.at);
+      timeline[i] = entry;
       record(ledger, entry);
       return true;
     }
-    // Its entry fell off the front: it comes back as a new entry at its latest time.
+    // Its entry fell off the front: a repeat comes back at its latest time.
+    const entry = toEventEntry(event, observedAt);
+    addEntry(ledger, rec, timeline, eventTimelineEntry(rec.key, entry, entry.lastAt));
+    return true;
   }
   ledger.eventOwners.set(uid, rec);
   addEntry(ledger, rec, timeline, eventTimelineEntry(rec.key, toEventEntry(event, observedAt)));

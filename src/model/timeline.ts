@@ -18,7 +18,10 @@
 // stays where the Event FIRST happened and grows in place: the story reads
 // in order (the first BackOff follows the first crash), and the steps of a
 // user looking at the past do not shift under them. Its latest time is
-// `event.lastAt`, every time podtui saw it is in `event.occurrences`.
+// `event.lastAt`, every time podtui saw it is in `event.occurrences`. If
+// its entry already fell off the front of a bounded timeline, a repeat brings
+// it back at the repeat's time: it is news again, and it must not land in
+// front of what is kept (only to be dropped again at once).
 import type { Pod } from './types.js';
 import type { EventEntry, TimelineEntry, Transition, TransitionEntry } from './views.js';
 
@@ -66,8 +69,9 @@ export function transitionEntry(podKey: string, transition: Transition, pod: Pod
   return { source: 'transition', id: `${podKey}#${seq}.${index}`, at: transition.at, podKey, transition, pod, seq };
 }
 
-export function eventTimelineEntry(podKey: string, event: EventEntry): TimelineEntry {
-  return { source: 'event', id: `${podKey}#event:${event.uid}`, at: event.firstAt, podKey, event };
+/** An Event's entry, placed at its first occurrence unless told otherwise (see above). */
+export function eventTimelineEntry(podKey: string, event: EventEntry, at = event.firstAt): TimelineEntry {
+  return { source: 'event', id: `${podKey}#event:${event.uid}`, at, podKey, event };
 }
 
 /** Whether an entry is one a user must look at (the `w` filter). */

@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { applyObservation, createClusterState } from '../../src/model/clusterState.js';
 import { backOffAfter, backOffFromMessage, countdowns, parseGoDuration } from '../../src/model/countdowns.js';
-import type { PodView } from '../../src/model/views.js';
-import { NAMESPACE, PodHistory, appStatus, at, crashloopHistory, iso, pullAndStart, running, scheduleAndCreate } from './fixtures/history.js';
+import { PodHistory, appStatus, at, crashloopHistory, healthyHistory, iso, scheduleAndCreate, viewOf } from './fixtures/history.js';
 
-function viewOf(h: PodHistory): PodView {
-  const state = h.observations.reduce(applyObservation, createClusterState());
-  return state.pods.get(`${NAMESPACE}/${h.name}`)!;
-}
 
 describe('Go durations in the kubelet messages', () => {
   test.each([
@@ -93,11 +87,7 @@ describe('countdowns', () => {
   });
 
   test('a Terminating pod: deletionTimestamp is when the grace period ends', () => {
-    const h = new PodHistory('api-6f9c7-x2kqp');
-    h.created();
-    scheduleAndCreate(h);
-    pullAndStart(h, 3, true);
-    running(h, 3, 0);
+    const h = healthyHistory();
     h.update(100, (pod) => {
       pod.metadata.deletionTimestamp = iso(130);
       pod.metadata.deletionGracePeriodSeconds = 30;
@@ -106,11 +96,7 @@ describe('countdowns', () => {
   });
 
   test('a healthy pod waits for nothing', () => {
-    const h = new PodHistory('api-6f9c7-x2kqp');
-    h.created();
-    scheduleAndCreate(h);
-    pullAndStart(h, 3, true);
-    running(h, 3, 0);
+    const h = healthyHistory();
     expect(countdowns(viewOf(h), at(10))).toEqual([]);
   });
 });

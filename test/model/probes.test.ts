@@ -1,12 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { applyObservation, createClusterState } from '../../src/model/clusterState.js';
 import { probeFailures } from '../../src/model/probes.js';
-import type { PodView } from '../../src/model/views.js';
-import { NAMESPACE, PodHistory, appStatus, at, livenessHistory, pullAndStart, running, scheduleAndCreate, setReady } from './fixtures/history.js';
+import { PodHistory, appStatus, at, healthyHistory, livenessHistory, pullAndStart, running, scheduleAndCreate, setReady, viewOf } from './fixtures/history.js';
 
-function viewOf(h: PodHistory): PodView {
-  return h.observations.reduce(applyObservation, createClusterState()).pods.get(`${NAMESPACE}/${h.name}`)!;
-}
 
 /** Readiness flaps twice; a startup probe failed once before; a sidecar's liveness probe fails too. */
 function readinessHistory(): PodHistory {
@@ -62,11 +57,7 @@ describe('probeFailures', () => {
   });
 
   test('no Unhealthy events, no groups', () => {
-    const h = new PodHistory('api-6f9c7-x2kqp');
-    h.created();
-    scheduleAndCreate(h);
-    pullAndStart(h, 3, true);
-    running(h, 3, 0);
+    const h = healthyHistory();
     expect(probeFailures(viewOf(h))).toEqual([]);
   });
 });

@@ -1,35 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { applyObservation, createClusterState } from '../../src/model/clusterState.js';
 import { restartHistory } from '../../src/model/restartHistory.js';
 import { attributeKills, failedHook } from '../../src/model/hooks.js';
-import type { Observation } from '../../src/model/observations.js';
-import type { ContainerInstance, EventEntry, PodView } from '../../src/model/views.js';
+import type { ContainerInstance, EventEntry } from '../../src/model/views.js';
 import {
   NAMESPACE,
   PodHistory,
   appStatus,
   at,
   crashloopHistory,
+  healthyHistory,
   iso,
   livenessHistory,
   pullAndStart,
-  running,
   scheduleAndCreate,
+  viewOf,
 } from './fixtures/history.js';
 
-function viewOf(observations: Observation[], key: string): PodView {
-  const state = observations.reduce(applyObservation, createClusterState());
-  const view = state.pods.get(key);
-  if (!view) throw new Error(`no view for ${key}`);
-  return view;
-}
 
 const summary = (i: ContainerInstance) => [i.restartCount, i.startedAt, i.finishedAt, i.exitCode, i.reason, i.ranFor, i.killedBy?.reason];
 
 describe('restartHistory', () => {
   test('crashloop: every instance podtui saw, not only lastState', () => {
     const h = crashloopHistory();
-    const instances = restartHistory(viewOf(h.observations, `${NAMESPACE}/${h.name}`));
+    const instances = restartHistory(viewOf(h));
     expect(instances.map(summary)).toEqual([
       [0, at(3), at(8), 1, 'Error', 5_000, undefined],
       [1, at(9), at(14), 1, 'Error', 5_000, undefined],
@@ -41,7 +34,7 @@ describe('restartHistory', () => {
 
   test('liveness kill is attached to the instance it ended; the new instance is still running', () => {
     const h = livenessHistory();
-    const instances = restartHistory(viewOf(h.observations, `${NAMESPACE}/${h.name}`));
+    const instances = restartHistory(viewOf(h));
     expect(instances.map(summary)).toEqual([
       [0, at(3), at(31), 137, 'Error', 28_000, 'Killing'],
       [1, at(32), undefined, undefined, undefined, undefined, undefined],
@@ -65,7 +58,7 @@ describe('restartHistory', () => {
       status.restartCount = 1;
       status.ready = true;
     });
-    const instances = restartHistory(viewOf(h.observations, `${NAMESPACE}/${h.name}`));
+    const instances = restartHistory(viewOf(h));
     expect(instances.map(summary)).toEqual([
       [0, at(3), at(4), 137, 'Error', 1_000, 'FailedPostStartHook'],
       [1, at(5), undefined, undefined, undefined, undefined, undefined],
@@ -74,11 +67,7 @@ describe('restartHistory', () => {
   });
 
   test('a failed preStop hook on deletion marks the last instance', () => {
-    const h = new PodHistory('prestop-hook-8f2a1-k5n3v');
-    h.created();
-    scheduleAndCreate(h);
-    pullAndStart(h, 3, true);
-    running(h, 3, 0);
+    const h = healthyHistory('prestop-hook-8f2a1-k5n3v');
     h.update(60, (pod) => {
       pod.metadata.deletionTimestamp = iso(90);
       pod.metadata.deletionGracePeriodSeconds = 30;
@@ -89,7 +78,7 @@ describe('restartHistory', () => {
       appStatus(pod).state = { terminated: { exitCode: 137, reason: 'Error', startedAt: iso(3), finishedAt: iso(90) } };
       appStatus(pod).ready = false;
     });
-    const [instance, ...rest] = restartHistory(viewOf(h.observations, `${NAMESPACE}/${h.name}`));
+    const [instance, ...rest] = restartHistory(viewOf(h));
     expect(rest).toEqual([]);
     expect(summary(instance!)).toEqual([0, at(3), at(90), 137, 'Error', 87_000, 'FailedPreStopHook']);
   });

@@ -1,34 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { applyObservation, createClusterState } from '../../src/model/clusterState.js';
 import { whyLine } from '../../src/model/why.js';
-import type { PodView } from '../../src/model/views.js';
-import {
-  NAMESPACE,
-  PodHistory,
-  appStatus,
-  at,
-  condition,
-  crashloopHistory,
-  iso,
-  livenessHistory,
-  pullAndStart,
-  running,
-  scheduleAndCreate,
-  setCondition,
-} from './fixtures/history.js';
+import { PodHistory, appStatus, at, condition, crashloopHistory, healthyHistory, iso, livenessHistory, setCondition, viewOf } from './fixtures/history.js';
 
-function viewOf(h: PodHistory): PodView {
-  return h.observations.reduce(applyObservation, createClusterState()).pods.get(`${NAMESPACE}/${h.name}`)!;
-}
 
-function healthy(): PodHistory {
-  const h = new PodHistory('api-6f9c7-x2kqp');
-  h.created();
-  scheduleAndCreate(h);
-  pullAndStart(h, 3, true);
-  running(h, 3, 0);
-  return h;
-}
 
 describe('whyLine', () => {
   test('crashloop: condition, failing container with exit, restarts and next try, latest Warning', () => {
@@ -49,8 +23,8 @@ describe('whyLine', () => {
   });
 
   test('a healthy pod has no why; neither has a completed one', () => {
-    expect(whyLine(viewOf(healthy()), at(10))).toBeUndefined();
-    const done = healthy();
+    expect(whyLine(viewOf(healthyHistory()), at(10))).toBeUndefined();
+    const done = healthyHistory();
     done.update(20, (pod) => {
       pod.status.phase = 'Succeeded';
       appStatus(pod).state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: iso(3), finishedAt: iso(20) } };
@@ -72,7 +46,7 @@ describe('whyLine', () => {
   });
 
   test('evicted: the pod reason and message lead', () => {
-    const h = healthy();
+    const h = healthyHistory();
     h.update(300, (pod) => {
       pod.status.phase = 'Failed';
       pod.status.reason = 'Evicted';
