@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { ConnectionState } from '../model/observations.js';
-import { MAIN_HINTS, keyText } from './keymap.js';
+import { mainHints } from './keymap.js';
 import { connectionsText, namespacesText, podCountsText, stepText } from './statusText.js';
 import { themedText, useTheme, warningColor } from './theme.js';
 import { SpanLine, type Span } from './conditions/spans.js';
@@ -49,7 +49,7 @@ export const StatusBar = memo(function StatusBar(props: StatusBarProps) {
         { text: ' ', inverse: true },
         { text: `  Enter keeps ${theme.middleDot} Esc clears ${theme.middleDot} l:app=web for labels, s:crash for STATUS`, dim: true },
       ]
-    : [{ text: keyText(MAIN_HINTS, theme.ascii), dim: true }];
+    : [{ text: mainHints(theme.ascii), dim: true }];
   return (
     <Box flexDirection="column" width={props.width} height={2}>
       <Box width={props.width}>

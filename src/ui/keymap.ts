@@ -61,5 +61,9 @@ export function keyText(text: string, ascii: boolean): string {
   return ascii ? text.replace(/[↑↓←→]/g, (arrow) => ARROWS[arrow] ?? arrow) : text;
 }
 
-/** The short hints the status bar shows, in the order a newcomer needs them. */
-export const MAIN_HINTS = '↑↓ select  ←→ step  [ ] restarts  Tab pane  / filter  Enter logs  ? help  q quit';
+/** The short hints the status bar shows, in the order a newcomer needs them; 80 columns at most. */
+export function mainHints(ascii: boolean): string {
+  // Spelled-out arrows would not fit: without Unicode the letter keys are shown instead.
+  const [select, step] = ascii ? ['jk', 'hl'] : ['↑↓', '←→'];
+  return `${select} select  ${step} step  [ ] restarts  Tab pane  / filter  Enter logs  ? help  q quit`;
+}

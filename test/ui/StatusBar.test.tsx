@@ -123,11 +123,11 @@ describe('StatusBar', () => {
     expect(second).toMatch(/^\/l:app=web  +Enter keeps · Esc clears/);
   });
 
-  it('spells out arrows in ASCII mode', async () => {
+  it('shows letter keys instead of arrows in ASCII mode', async () => {
     const screen = renderAt(bar({}, true), 120, 40);
     await settle();
     const frame = plain(screen.lastFrame());
-    expect(frame).toContain('UpDown select  LeftRight step');
+    expect(frame).toContain('jk select  hl step  [ ] restarts  Tab pane  / filter  Enter logs  ? help  q quit');
     expect(frame).toContain('podtui-demo (demo) - ns demo - live');
     expect(frame).not.toMatch(/[↑↓←→·]/);
   });

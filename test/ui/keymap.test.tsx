@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { KEYMAP, intentForKey } from '../../src/ui/keymap.js';
+import { KEYMAP, intentForKey, keyText, mainHints } from '../../src/ui/keymap.js';
 import type { Intent } from '../../src/ui/state.js';
 
 /** Shows the intent of the last key, parsed by Ink exactly as in the app. */
@@ -70,5 +70,17 @@ describe('KEYMAP', () => {
   it('no chord is bound twice', () => {
     const chords = KEYMAP.flatMap((b) => b.chords.map((c) => JSON.stringify(c)));
     expect(new Set(chords).size).toBe(chords.length);
+  });
+});
+
+describe('key words', () => {
+  it.each([false, true])('the hints fit 80 columns (ascii: %s)', (ascii) => {
+    expect(mainHints(ascii).length).toBeLessThanOrEqual(80);
+    if (ascii) expect(mainHints(ascii)).toMatch(/^[\x20-\x7e]*$/);
+  });
+
+  it('spells arrows out without Unicode', () => {
+    expect(keyText('← h', true)).toBe('Left h');
+    expect(keyText('↑ k', false)).toBe('↑ k');
   });
 });
