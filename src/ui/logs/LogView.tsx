@@ -141,7 +141,12 @@ export function LogView({ port, namespace, pod, container: initialContainer, con
   if (rows.length === 0) bodyLines.push(...emptyBody(stream, previous, container, theme, ascii));
   else if (stream.phase === 'ended' && top + bodyHeight > rows.length) bodyLines.push(endLine(stream, previous, theme));
 
-  const position = state.follow ? 'following' : `line ${(rows[top]?.line ?? buffer.dropped) - buffer.dropped + 1}/${buffer.lines.length}`;
+  // "following" only while new lines can still come; a finished log (the previous instance) just says its size.
+  const position = !state.follow
+    ? `line ${(rows[top]?.line ?? buffer.dropped) - buffer.dropped + 1}/${buffer.lines.length}`
+    : stream.phase === 'ended'
+      ? `${buffer.lines.length} lines`
+      : 'following';
   const title: PaneLine = [
     { text: logTitle(namespace, pod, container, containers, previous, theme.middleDot), bold: true },
     { text: `  ${position}${state.wrap ? ` ${theme.middleDot} wrap` : ''}`, color: mutedColor(theme) },

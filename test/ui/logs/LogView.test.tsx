@@ -98,7 +98,7 @@ describe('LogView: the previous instance', () => {
     expect(port.streams[0]?.stopped).toBe(true);
     expect(port.latest.request).toMatchObject({ container: 'app', previous: true, follow: false });
     const screen = view.screen();
-    expect(screen[0]).toBe('Log of app (1/2) · previous instance · shop/web-7d4b9c6f5-x2x8q  following');
+    expect(screen[0]).toBe('Log of app (1/2) · previous instance · shop/web-7d4b9c6f5-x2x8q  4 lines');
     expect(screen.slice(1, 5)).toEqual(crashLines);
     expect(screen[5]).toBe('-- end of the previous instance --');
     await view.press('p');
