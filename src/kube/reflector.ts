@@ -230,7 +230,7 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
     }
     if (!listRV) throw new ApiError(`list of ${this.spec.resource} returned no resourceVersion`, undefined);
     this.resourceVersion = listRV;
-    this.backoff.healthy(this.now());
+    this.backoff.healthy(performance.now());
     this.sink.synced();
   }
 
@@ -297,7 +297,7 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
           return 'stop';
         }
         this.deliveredInWatch++;
-        this.backoff.healthy(this.now());
+        this.backoff.healthy(performance.now());
         return 'continue';
       },
     });
@@ -369,9 +369,10 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
   }
 
   private async pauseAfter(failure: ApiError, watching: boolean): Promise<void> {
-    const now = this.now();
-    const delay = failure.retryAfterMs !== undefined ? this.backoff.failedWithRetryAfter(now, failure.retryAfterMs) : this.backoff.failed(now);
-    const nextAttemptAt = now + delay;
+    // Back-off runs on wall-clock time (its timer does); the state is dated by the client's clock.
+    const wall = performance.now();
+    const delay = failure.retryAfterMs !== undefined ? this.backoff.failedWithRetryAfter(wall, failure.retryAfterMs) : this.backoff.failed(wall);
+    const nextAttemptAt = this.now() + delay;
     const [phase, detail] = this.describeFailure(failure, watching);
     this.setPhase(phase, detail, nextAttemptAt);
     await this.sleep(delay);
