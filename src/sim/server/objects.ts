@@ -40,7 +40,10 @@ export function parseBody(text: string): Body {
 
 /** Checks the body's kind and namespace against the URL and settles its name (generateName). */
 function admitMetadata(store: ObjectStore, def: ResourceDef, namespace: string, body: Body): { name: string; metadata: Record<string, unknown> } {
-  if (body.kind !== undefined && body.kind !== def.kind) throw badRequest(`the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${def.apiVersion})`);
+  if (body.kind !== undefined && body.kind !== def.kind) throw badRequest(`the object provided is unrecognized (must be of type ${def.kind})`);
+  if (body.apiVersion !== undefined && body.apiVersion !== def.apiVersion) {
+    throw badRequest(`the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${def.apiVersion})`);
+  }
   const metadata = { ...(body.metadata ?? {}) };
   if (metadata.namespace !== undefined && metadata.namespace !== namespace) {
     throw badRequest('the namespace of the provided object does not match the namespace sent on the request');

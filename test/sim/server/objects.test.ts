@@ -95,6 +95,8 @@ describe('POST a pod', () => {
     ['an existing name', newPod({ name: 'web-7d4b9-abcde' }), 409, 'AlreadyExists', 'pods "web-7d4b9-abcde" already exists'],
     ['no name', newPod({}), 422, 'Invalid', 'Pod "" is invalid: metadata.name: Required value: name or generateName is required'],
     ['no containers', { metadata: { name: 'empty' }, spec: { containers: [] } }, 422, 'Invalid', 'Pod "empty" is invalid: spec.containers: Required value'],
+    ['another kind', { ...newPod({ name: 'x' }), kind: 'Service' }, 400, 'BadRequest', 'the object provided is unrecognized (must be of type Pod)'],
+    ['another API version', { ...newPod({ name: 'x' }), apiVersion: 'v2' }, 400, 'BadRequest', 'the API version in the data (v2) does not match the expected API version (v1)'],
     ['another namespace in the body', newPod({ name: 'x', namespace: 'kube-system' }), 400, 'BadRequest', 'the namespace of the provided object does not match the namespace sent on the request'],
   ])('refuses %s', async (_name, pod, code, reason, message) => {
     const { status, body } = await postJson(`${cluster.server.url}/api/v1/namespaces/demo/pods`, pod);
