@@ -3,16 +3,18 @@
 // order, app containers, postStart hooks, probes, exits and restarts with
 // back-off, graceful termination and eviction. Every visible step is a status
 // write (store.update) and/or an Event, in the order a real kubelet makes them.
-import type { Container, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../../model/types.js';
+import type { Pod, PodCondition, PodPhase, PodStatus } from '../../model/types.js';
 import type { Clock } from '../clock.js';
 import type { ContainerLogs } from '../logs.js';
 import type { ObjectStore, StoredObject } from '../store.js';
 import { fateOf, type ContainerBehavior, type ContainerLog, type InstanceFate } from './behavior.js';
-import { RestartBackOff } from './backoff.js';
+import { containerRuntimes, fieldPathOf, type ContainerRuntime } from './containerRuntime.js';
 import type { Node, Nodes } from './cluster.js';
 import { goDuration } from './goDuration.js';
 import { containerId, imageId, normalizedImage, type Random } from './names.js';
+import { ensureImage } from './imagePull.js';
 import { KUBELET_CONDITIONS, kubeletConditions, podPhase } from './podStatus.js';
+import { probeLiveness, probeReadiness, type ProbedInstance } from './probes.js';
 import type { EventRecorder, EventType } from './recorder.js';
 import { Timers } from './timers.js';
 
@@ -30,39 +32,10 @@ const ADMIT_MS = 1_000;
 const SANDBOX_MS = 1_000;
 const SYNC_MS = 1_000;
 const BACKOFF_RESYNC_MS = 10_000;
-const PULL_FAILS_AFTER_MS = 1_500;
-const DEFAULT_PULL_MS = 1_200;
 const DEFAULT_HOOK_MS = 500;
 const DEFAULT_SIGTERM = { afterMs: 500, exitCode: 0 };
 /** An evicted pod's containers are killed without grace; their end reaches the status a relist later. */
 const EVICTION_KILL_MS = 2_000;
-
-type ContainerKind = 'init' | 'sidecar' | 'app';
-type RuntimePhase = 'idle' | 'starting' | 'running' | 'stopping' | 'exited';
-
-interface ContainerRuntime {
-  spec: Container;
-  kind: ContainerKind;
-  behavior: ContainerBehavior;
-  /** The entry inside the worker's status arrays. */
-  status: ContainerStatus;
-  restartBackOff: RestartBackOff;
-  pullBackOff: RestartBackOff;
-  /** Timers of the running instance (probes, exit, log heartbeat), cancelled when it ends. */
-  instance: Timers;
-  phase: RuntimePhase;
-  /** Instances started so far; the next one runs with restartCount = this. */
-  instances: number;
-  id?: string;
-  startedAt?: number;
-  finishedAt?: number;
-  fate?: InstanceFate;
-}
-
-const BEHAVES_WELL: ContainerBehavior = {
-  instances: [{}],
-  log: { startup: ['starting'], heartbeat: { everyMs: 5_000, line: (n) => `tick ${n}` } },
-};
 
 export class PodWorker {
   readonly namespace: string;
@@ -70,7 +43,7 @@ export class PodWorker {
   readonly uid: string;
   private readonly pod: Pod;
   private readonly status: PodStatus;
-  private readonly runtimes: ContainerRuntime[] = [];
+  private readonly runtimes: ContainerRuntime[];
   private readonly timers: Timers;
   private sandboxReady = false;
   private deleting = false;
@@ -92,31 +65,7 @@ export class PodWorker {
     this.name = pod.metadata.name;
     this.uid = pod.metadata.uid ?? '';
     this.timers = new Timers(deps.clock);
-    const hasInit = (pod.spec.initContainers?.length ?? 0) > 0;
-    // Before anything ran, every container waits; with init containers they all say PodInitializing.
-    const waiting = hasInit ? 'PodInitializing' : 'ContainerCreating';
-    const make = (spec: Container, kind: ContainerKind): ContainerRuntime => ({
-      spec,
-      kind,
-      behavior: behaviors[spec.name] ?? BEHAVES_WELL,
-      status: {
-        name: spec.name,
-        image: spec.image ?? '',
-        imageID: '',
-        lastState: {},
-        ready: false,
-        restartCount: 0,
-        started: false,
-        state: { waiting: { reason: waiting } },
-      },
-      restartBackOff: new RestartBackOff(),
-      pullBackOff: new RestartBackOff(),
-      instance: new Timers(deps.clock),
-      phase: 'idle',
-      instances: 0,
-    });
-    for (const c of pod.spec.initContainers ?? []) this.runtimes.push(make(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init'));
-    for (const c of pod.spec.containers) this.runtimes.push(make(c, 'app'));
+    this.runtimes = containerRuntimes(pod.spec.initContainers ?? [], pod.spec.containers, behaviors, deps.clock);
     this.status = {
       phase: 'Pending',
       ...(pod.status.qosClass !== undefined && { qosClass: pod.status.qosClass }),
@@ -231,59 +180,21 @@ export class PodWorker {
   private launch(r: ContainerRuntime): void {
     if (this.deleting || !this.alive() || this.terminal) return;
     r.phase = 'starting';
-    const image = r.spec.image ?? '';
-    if (!this.node.images.has(image)) {
-      this.pull(r);
-      return;
-    }
-    this.containerEvent(r, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
-    this.create(r);
-  }
-
-  private pull(r: ContainerRuntime): void {
-    const image = r.spec.image ?? '';
-    this.containerEvent(r, 'Normal', 'Pulling', `Pulling image "${image}"`);
-    const pull = r.behavior.pull ?? { ms: DEFAULT_PULL_MS };
-    if ('failure' in pull) {
-      this.timers.after(PULL_FAILS_AFTER_MS, () => this.pullFailed(r, pull.failure));
-      return;
-    }
-    this.timers.after(pull.ms, () => {
-      this.node.images.add(image);
-      // The kubelet truncates the pull time to milliseconds and prints it as a Go duration.
-      const took = `${pull.ms / 1000}s`;
-      const size = pull.sizeBytes ?? 48_203_113;
-      this.containerEvent(r, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`);
-      this.create(r);
-    });
-  }
-
-  /** ErrImagePull now; the next syncs find the pull in back-off (ImagePullBackOff) until it is retried. */
-  private pullFailed(r: ContainerRuntime, failure: string): void {
-    const image = r.spec.image ?? '';
-    const failedAt = this.deps.clock.now();
-    r.pullBackOff.next(failedAt);
-    this.containerEvent(r, 'Warning', 'Failed', `Failed to pull image "${image}": ${failure}`);
-    this.containerEvent(r, 'Warning', 'Failed', 'Error: ErrImagePull');
-    r.status.state = { waiting: { reason: 'ErrImagePull', message: failure } };
-    this.write();
-    const retryAt = failedAt + r.pullBackOff.currentMs;
-    const sync = () => {
-      const now = this.deps.clock.now();
-      if (now >= retryAt) {
-        this.pull(r);
-        return;
-      }
-      const message = `Back-off pulling image "${image}"`;
-      this.containerEvent(r, 'Normal', 'BackOff', message);
-      this.containerEvent(r, 'Warning', 'Failed', 'Error: ImagePullBackOff');
-      if (r.status.state?.waiting?.reason !== 'ImagePullBackOff') {
-        r.status.state = { waiting: { reason: 'ImagePullBackOff', message } };
+    ensureImage({
+      image: r.spec.image ?? '',
+      pull: r.behavior.pull,
+      node: this.node,
+      backOff: r.pullBackOff,
+      timers: this.timers,
+      now: () => this.deps.clock.now(),
+      event: (type, reason, message) => this.containerEvent(r, type, reason, message),
+      waiting: (reason, message) => {
+        if (r.status.state?.waiting?.reason === reason) return;
+        r.status.state = { waiting: { reason, message } };
         this.write();
-      }
-      this.timers.after(Math.min(BACKOFF_RESYNC_MS, retryAt - now), sync);
-    };
-    this.timers.after(SYNC_MS, sync);
+      },
+      ready: () => this.create(r),
+    });
   }
 
   private create(r: ContainerRuntime): void {
@@ -339,72 +250,21 @@ export class PodWorker {
         this.exited(r, code, fate.oomKilled ? 'OOMKilled' : code === 0 ? 'Completed' : 'Error');
       });
     }
-    this.readinessProbe(r, fate);
-    this.livenessProbe(r, fate);
+    const probed: ProbedInstance = {
+      spec: r.spec,
+      startedAt: r.startedAt ?? this.deps.clock.now(),
+      timers: r.instance,
+      now: () => this.deps.clock.now(),
+      isReady: () => r.status.ready,
+      setReady: (ready) => this.setReady(r, ready),
+      event: (type, reason, message) => this.containerEvent(r, type, reason, message),
+      log: (text) => this.log(r, text),
+      kill: (message, graceMs) => this.kill(r, message, this.deps.clock.now() + graceMs),
+    };
+    probeReadiness(probed, fate);
+    probeLiveness(probed, fate, this.pod.spec.terminationGracePeriodSeconds ?? 30);
     // A started sidecar lets the next init container (or the app) go.
     if (r.kind === 'sidecar') this.timers.after(SYNC_MS, () => this.advance());
-  }
-
-  private readinessProbe(r: ContainerRuntime, fate: InstanceFate): void {
-    const probe = r.spec.readinessProbe;
-    if (!probe) return;
-    const first = (probe.initialDelaySeconds ?? 0) * 1000 || SYNC_MS;
-    const flaps = fate.readinessFlaps;
-    if (!flaps) {
-      r.instance.after(first, () => this.setReady(r, true));
-      return;
-    }
-    const period = (probe.periodSeconds ?? 10) * 1000;
-    const threshold = probe.failureThreshold ?? 3;
-    const successes = probe.successThreshold ?? 1;
-    let failed = 0;
-    let succeeded = 0;
-    const check = () => {
-      const elapsed = this.deps.clock.now() - (r.startedAt ?? 0);
-      const cycle = flaps.readyMs + flaps.notReadyMs;
-      // The first `first` ms count as ready time so the first probe passes.
-      const healthy = elapsed % cycle < flaps.readyMs;
-      if (healthy) {
-        failed = 0;
-        succeeded += 1;
-        if (!r.status.ready && succeeded >= successes) this.setReady(r, true);
-        return;
-      }
-      succeeded = 0;
-      failed += 1;
-      this.containerEvent(r, 'Warning', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503');
-      if (r.status.ready && failed >= threshold) this.setReady(r, false);
-    };
-    r.instance.after(first, () => {
-      check();
-      r.instance.every(period, check);
-    });
-  }
-
-  private livenessProbe(r: ContainerRuntime, fate: InstanceFate): void {
-    const probe = r.spec.livenessProbe;
-    const failsAfter = fate.livenessFailsAfterMs;
-    if (!probe || failsAfter === undefined) return;
-    const period = (probe.periodSeconds ?? 10) * 1000;
-    const threshold = probe.failureThreshold ?? 3;
-    let failed = 0;
-    const check = () => {
-      const elapsed = this.deps.clock.now() - (r.startedAt ?? 0);
-      if (elapsed < failsAfter) {
-        failed = 0;
-        return true;
-      }
-      failed += 1;
-      this.log(r, 'GET /healthz 500 (upstream connection pool exhausted)');
-      this.containerEvent(r, 'Warning', 'Unhealthy', 'Liveness probe failed: HTTP probe failed with statuscode: 500');
-      if (failed < threshold) return true;
-      const grace = (probe.terminationGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
-      this.kill(r, `Container ${r.spec.name} failed liveness probe, will be restarted`, this.deps.clock.now() + grace);
-      return false;
-    };
-    r.instance.after((probe.initialDelaySeconds ?? 0) * 1000, () => {
-      if (check()) r.instance.every(period, check);
-    });
   }
 
   private setReady(r: ContainerRuntime, ready: boolean): void {
@@ -595,7 +455,7 @@ export class PodWorker {
 
   private containerEvent(r: ContainerRuntime, type: EventType, reason: string, message: string): void {
     if (!this.alive()) return;
-    const fieldPath = r.kind === 'app' ? `spec.containers{${r.spec.name}}` : `spec.initContainers{${r.spec.name}}`;
+    const fieldPath = fieldPathOf(r);
     this.deps.recorder.record(
       { namespace: this.namespace, name: this.name, uid: this.uid, fieldPath },
       { component: 'kubelet', host: this.node.name },
