@@ -242,6 +242,19 @@ describe('faults', () => {
     await observer.waitFor(inSync, 'pods after recovery');
   });
 
+  it.each([
+    ['a bad selector (400)', 'pods', 400, 'unable to parse requirement: found \'=\', expected: identifier', 'error', "unable to parse requirement: found '=', expected: identifier (HTTP 400)"],
+    ['an overloaded server (503)', 'pods', 503, 'the server is currently unable to handle the request', 'reconnecting', 'the server is currently unable to handle the request'],
+    ['an old server without events.k8s.io (404)', 'events.k8s.io', 404, 'the server could not find the requested resource', 'error', 'the server could not find the requested resource (HTTP 404); using core/v1 events only'],
+  ] as const)('%s shows as %s with the server reason', async (_name, stream, status, message, phase, detail) => {
+    const path = stream === 'pods' ? '/api/v1/namespaces/default/pods' : '/apis/events.k8s.io/v1/namespaces/default/events';
+    stub.override = (r) => (r.path === path ? { status, body: { kind: 'Status', code: status, message } } : undefined);
+    connect();
+    await observer.waitFor(() => observer.lastState(stream)?.phase === phase, phase);
+    expect(observer.lastState(stream)!.detail).toBe(detail);
+    expect(observer.lastState(stream)!.nextAttemptAt).toBeDefined();
+  });
+
   it('429 honours Retry-After', async () => {
     let throttled = true;
     stub.override = (r) => (throttled && r.path.endsWith('/pods') ? { status: 429, headers: { 'retry-after': '1' }, body: { kind: 'Status', code: 429, reason: 'TooManyRequests', message: 'Too many requests, please try again later.' } } : undefined);
