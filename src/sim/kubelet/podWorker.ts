@@ -7,7 +7,7 @@ import type { Pod, PodCondition, PodPhase, PodStatus } from '../../model/types.j
 import type { Clock } from '../clock.js';
 import type { ContainerLogs } from '../logs.js';
 import type { ObjectStore, StoredObject } from '../store.js';
-import { fateOf, type ContainerBehavior, type ContainerLog, type InstanceFate } from './behavior.js';
+import { fateOf, type ContainerBehavior, type ContainerLog } from './behavior.js';
 import { containerRuntimes, fieldPathOf, type ContainerRuntime } from './containerRuntime.js';
 import type { Node, Nodes } from './cluster.js';
 import { goDuration } from './goDuration.js';
