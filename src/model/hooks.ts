@@ -26,13 +26,21 @@ export function isKill(event: EventEntry): boolean {
 // Events carry whole seconds; an instance's times are whole seconds too.
 const SLACK_MS = 1_000;
 
-/** The instance of `container` that was running at `at` (the latest to start by then). */
+/**
+ * The instance that was running at `at`: the latest to start by then among
+ * those whose run contains it; failing that, allow a second either side
+ * (whole-second times can put a kill a hair outside the run it ended).
+ */
 function instanceAt(instances: readonly ContainerInstance[], at: number): ContainerInstance | undefined {
+  return latestStarted(instances, at, 0) ?? latestStarted(instances, at, SLACK_MS);
+}
+
+function latestStarted(instances: readonly ContainerInstance[], at: number, slack: number): ContainerInstance | undefined {
   let best: ContainerInstance | undefined;
   for (const instance of instances) {
     const started = instance.startedAt ?? -Infinity;
     const finished = instance.finishedAt ?? Infinity;
-    if (started > at + SLACK_MS || at > finished + SLACK_MS) continue;
+    if (started > at + slack || at > finished + slack) continue;
     if (!best || started > (best.startedAt ?? -Infinity)) best = instance;
   }
   return best;
