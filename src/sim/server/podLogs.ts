@@ -110,7 +110,7 @@ function stillRunning(pod: Pod | undefined, container: string, restartCount: num
   return status?.state?.running !== undefined && status.restartCount === restartCount;
 }
 
-/** Serves the log request; resolves when the response is complete. Returns a stopper for server shutdown. */
+/** Answers a log request: at once for a plain read, held open for `follow`. Returns a stopper for server shutdown. */
 export function servePodLogs(emulator: Emulator, res: ServerResponse, namespace: string, name: string, query: URLSearchParams): () => void {
   const pod = getObject(emulator.store, pods, namespace, name) as unknown as Pod;
   const request = parseLogRequest(pod, query, emulator.clock.now());
