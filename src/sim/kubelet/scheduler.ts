@@ -28,20 +28,35 @@ export function milliCpu(pod: Pod): number {
   return total;
 }
 
-/** The fit error the scheduler writes, with its preemption postscript: reasons sorted as FitError.Error() sorts them. */
+/** The taint that keeps pods off a node, as the TaintToleration filter names it. */
+function untoleratedTaint(node: Node): string | undefined {
+  if (node.lost) return '{node.kubernetes.io/unreachable: }';
+  if (node.reserved) return '{chaos.podtui.dev/reserved: }';
+  return undefined;
+}
+
+/**
+ * The fit error the scheduler writes when no node fits a pod asking for more
+ * CPU than any node has, with its preemption postscript; reasons are counted
+ * per node and sorted as FitError.Error() sorts them.
+ */
 export function fitError(nodes: readonly Node[]): string {
-  const taint = nodes.filter((n) => n.reserved).length;
-  const cpu = nodes.length - taint;
-  const reasons = [
-    ...(taint > 0 ? [`${taint} node(s) had untolerated taint {chaos.podtui.dev/reserved: }`] : []),
-    ...(cpu > 0 ? [`${cpu} Insufficient cpu`] : []),
-  ].sort();
-  const preemption = [
-    ...(taint > 0 ? [`${taint} Preemption is not helpful for scheduling`] : []),
-    ...(cpu > 0 ? [`${cpu} No preemption victims found for incoming pod`] : []),
-  ].sort();
+  const reasons = new Map<string, number>();
+  const preemption = new Map<string, number>();
+  const add = (map: Map<string, number>, reason: string) => map.set(reason, (map.get(reason) ?? 0) + 1);
+  for (const node of nodes) {
+    const taint = untoleratedTaint(node);
+    if (taint) {
+      add(reasons, `node(s) had untolerated taint ${taint}`);
+      add(preemption, 'Preemption is not helpful for scheduling');
+    } else {
+      add(reasons, 'Insufficient cpu');
+      add(preemption, 'No preemption victims found for incoming pod');
+    }
+  }
+  const histogram = (map: Map<string, number>) => [...map].map(([reason, count]) => `${count} ${reason}`).sort().join(', ');
   const n = nodes.length;
-  return `0/${n} nodes are available: ${reasons.join(', ')}. preemption: 0/${n} nodes are available: ${preemption.join(', ')}.`;
+  return `0/${n} nodes are available: ${histogram(reasons)}. preemption: 0/${n} nodes are available: ${histogram(preemption)}.`;
 }
 
 export class Scheduler {
