@@ -170,6 +170,18 @@ describe.runIf(hasKubectl)('kubectl against the emulator', () => {
     expect(cluster.emulator.store.get('pods', 'demo', 'web-7d4b9-abcde')).toBeUndefined();
   });
 
+  it('delete --grace-period=0 --force removes a pod at once', async () => {
+    const { code, stdout } = await kubectl('delete', 'pod', '-n', 'kube-system', 'coredns-5d78c-zzzzz', '--grace-period=0', '--force');
+    expect(code).toBe(0);
+    expect(stdout).toContain('pod "coredns-5d78c-zzzzz" force deleted');
+    expect(cluster.emulator.store.get('pods', 'kube-system', 'coredns-5d78c-zzzzz')).toBeUndefined();
+  });
+
+  it('get pods --field-selector narrows on the server', async () => {
+    const { stdout } = await kubectl('get', 'pods', '-A', '--field-selector', 'spec.nodeName=worker-2', '-o', 'name');
+    expect(stdout.trim().split('\n')).toEqual(['pod/pulling-5c8d-qwert']);
+  });
+
   it('reports a missing pod as the API server does', async () => {
     const { code, stderr } = await kubectl('get', 'pod', '-n', 'demo', 'nope');
     expect(code).not.toBe(0);
