@@ -29,9 +29,12 @@ export interface StateDetail {
 
 /** Warning events about one probe or hook, summed over their repeats. */
 export interface Failures {
-  /** Occurrences, the events' `count`s added up. */
+  /** Occurrences, the events' `count`s added up (at a past step: those seen by then). */
   count: number;
+  /** The event seen last: its message is the latest failure's. */
   latest: EventEntry;
+  /** When the latest failure happened (ms). */
+  lastAt: number;
 }
 
 export interface ProbeDetail {
@@ -150,12 +153,32 @@ export function unhealthyProbe(event: EventEntry): ProbeKind | undefined {
   return kind === undefined ? undefined : (kind.toLowerCase() as ProbeKind);
 }
 
-/** Sums matching events; the latest is the one seen last (by lastAt). */
-function failuresOf(events: readonly EventEntry[]): Failures | undefined {
+/**
+ * An aggregated Event as it stood at `until`: how many of its occurrences
+ * had happened, and the newest of them. podtui remembers when each repeat was
+ * seen (`occurrences`); an Event first seen with a count already above one
+ * counts those repeats as having happened at its first time.
+ */
+function asOf(event: EventEntry, until: number | undefined): { count: number; lastAt: number } | undefined {
+  if (until === undefined || event.lastAt <= until) return { count: event.count, lastAt: event.lastAt };
+  if (event.firstAt > until) return undefined;
+  const seen = (event.occurrences ?? [event.firstAt]).filter((at) => at <= until);
+  const unseen = Math.max(0, event.count - (event.occurrences?.length ?? 1));
+  return { count: Math.max(1, seen.length + unseen), lastAt: Math.max(event.firstAt, ...seen) };
+}
+
+/** Sums the events (as of `until`); the latest is the one that happened last. */
+function failuresOf(events: readonly EventEntry[], until: number | undefined): Failures | undefined {
   let result: Failures | undefined;
   for (const event of events) {
-    const latest = result === undefined || event.lastAt >= result.latest.lastAt ? event : result.latest;
-    result = { count: (result?.count ?? 0) + event.count, latest };
+    const then = asOf(event, until);
+    if (!then) continue;
+    const newer = result === undefined || then.lastAt >= result.lastAt;
+    result = {
+      count: (result?.count ?? 0) + then.count,
+      latest: newer || !result ? event : result.latest,
+      lastAt: newer || !result ? then.lastAt : result.lastAt,
+    };
   }
   return result;
 }
@@ -166,24 +189,27 @@ const probeKinds: readonly { probe: ProbeKind; field: 'startupProbe' | 'liveness
   { probe: 'readiness', field: 'readinessProbe' },
 ];
 
-function probeDetails(container: Container, failures: readonly ProbeFailures[], happened: (event: EventEntry) => boolean): ProbeDetail[] {
+function probeDetails(container: Container, failures: readonly ProbeFailures[], until: number | undefined): ProbeDetail[] {
   const details: ProbeDetail[] = [];
   for (const { probe, field } of probeKinds) {
     const spec: Probe | undefined = container[field];
     if (!spec) continue;
     const events = failures.find((f) => f.container === container.name && f.probe === probe)?.failures ?? [];
-    const summed = failuresOf(events.filter(happened));
+    const summed = failuresOf(events, until);
     details.push({ probe, handler: describeHandler(spec), timing: describeProbeTiming(spec), ...(summed ? { failures: summed } : {}) });
   }
   return details;
 }
 
-function hookDetails(container: Container, events: readonly EventEntry[]): HookDetail[] {
+function hookDetails(container: Container, events: readonly EventEntry[], until: number | undefined): HookDetail[] {
   const details: HookDetail[] = [];
   for (const hook of ['postStart', 'preStop'] as const) {
     const spec: LifecycleHandler | undefined = container.lifecycle?.[hook];
     if (!spec) continue;
-    const failures = failuresOf(events.filter((event) => failedHook(event) === hook));
+    const failures = failuresOf(
+      events.filter((event) => failedHook(event) === hook),
+      until,
+    );
     details.push({ hook, handler: describeHandler(spec), ...(failures ? { failures } : {}) });
   }
   return details;
@@ -218,7 +244,6 @@ function detailOf(
   status: ContainerStatus | undefined,
   events: readonly EventEntry[],
   history: SeenHistory,
-  happened: (event: EventEntry) => boolean,
 ): ContainerDetail {
   const image = status?.image || container.image;
   const { until } = history;
@@ -230,8 +255,8 @@ function detailOf(
       .map((i) => (until !== undefined && i.finishedAt !== undefined && i.finishedAt > until ? stillRunning(i) : i)),
     ...(image ? { image } : {}),
     ...(status ? { status: statusDetail(status) } : {}),
-    probes: probeDetails(container, history.probeFailures ?? [], happened),
-    hooks: hookDetails(container, events.filter(happened)),
+    probes: probeDetails(container, history.probeFailures ?? [], until),
+    hooks: hookDetails(container, events, until),
     requests: amounts(container.resources?.requests),
     limits: amounts(container.resources?.limits),
   };
@@ -257,9 +282,6 @@ function eventsByContainer(timeline: readonly TimelineEntry[]): Map<string, Even
  */
 export function containerDetails(pod: Pod, timeline: readonly TimelineEntry[], history: SeenHistory = {}): ContainerDetail[] {
   const events = eventsByContainer(timeline);
-  const { until } = history;
-  // An aggregated Event counts from its first occurrence: at a past step, later repeats are not known yet.
-  const happened = (event: EventEntry) => until === undefined || event.firstAt <= until;
   const groups: { specs: Container[] | undefined; statuses: ContainerStatus[] | undefined; kind: (c: Container) => ContainerKind }[] = [
     {
       specs: pod.spec.initContainers,
@@ -277,7 +299,6 @@ export function containerDetails(pod: Pod, timeline: readonly TimelineEntry[], h
         statuses?.find((s) => s.name === container.name),
         events.get(container.name) ?? [],
         history,
-        happened,
       ),
     ),
   );

@@ -226,13 +226,28 @@ describe('containerDetails', () => {
     const timeline = crashLoopTimeline(pod);
     const history = { probeFailures: probeFailures(viewOf(pod, timeline)), until: Date.parse('2026-11-25T14:05:00Z') };
     const app = containerDetails(pod, timeline, history).find((d) => d.name === 'app');
-    expect(app?.probes.map((p) => [p.probe, p.failures?.count, p.failures?.latest.lastAt])).toEqual([
+    expect(app?.probes.map((p) => [p.probe, p.failures?.count, p.failures?.lastAt])).toEqual([
       ['startup', undefined, undefined],
       ['liveness', 6, Date.parse('2026-11-25T14:04:50Z')],
-      ['readiness', 4, Date.parse('2026-11-25T14:05:05Z')],
+      // Seen first with count 4 and no repeat times known: all four count, at the first time.
+      ['readiness', 4, Date.parse('2026-11-25T14:01:00Z')],
     ]);
     const before = containerDetails(pod, timeline, { ...history, until: Date.parse('2026-11-25T14:00:00Z') }).find((d) => d.name === 'app');
     expect(before?.probes.every((p) => p.failures === undefined)).toBe(true);
+  });
+
+  it('at a past step, counts the repeats of an aggregated Event seen by then', () => {
+    const pod = terminatingPod();
+    const [entry] = terminatingTimeline(pod);
+    if (entry?.source !== 'event') throw new Error('fixture starts with an event');
+    const times = ['2026-11-25T14:09:52Z', '2026-11-25T14:09:57Z', '2026-11-25T14:10:02Z'].map(Date.parse);
+    const repeated = { ...entry, event: { ...entry.event, count: 3, lastAt: times[2]!, occurrences: times } };
+    const hookAt = (until: number | undefined) =>
+      containerDetails(pod, [repeated], until === undefined ? {} : { until })[0]?.hooks.find((h) => h.hook === 'preStop')?.failures;
+    expect(hookAt(undefined)).toMatchObject({ count: 3, lastAt: times[2] });
+    expect(hookAt(times[1]! + 1)).toMatchObject({ count: 2, lastAt: times[1] });
+    expect(hookAt(times[0]!)).toMatchObject({ count: 1, lastAt: times[0] });
+    expect(hookAt(times[0]! - 1)).toBeUndefined();
   });
 
   it('hands each container the instances seen of it, and at a past step only those started by then', () => {

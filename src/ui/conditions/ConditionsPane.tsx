@@ -27,16 +27,24 @@ export interface ConditionsPaneProps {
   scroll: number;
   focused: boolean;
   ascii: boolean;
+  /**
+   * Optional: when stepping, the time of the step being looked at (set only
+   * while stepping). Probe and hook failures and instances after it are left
+   * out. Without it, a past pod version counts everything up to when the next
+   * version was seen.
+   */
+  stepAt?: number;
 }
 
 /** Every line of the pane, unscrolled: the App can use its length to bound `scroll`. */
 export function conditionsPaneLines(
   pod: Pod,
   view: PodView,
-  options: { now: number; absoluteTimes: boolean; theme: Theme; width: number },
+  options: { now: number; absoluteTimes: boolean; theme: Theme; width: number; stepAt?: number | undefined },
 ): PaneLine[] {
   const ctx = options;
-  const until = stepTime(pod, view);
+  // A step can show the newest pod version (a step onto a later Event): the App's step time wins.
+  const until = options.stepAt ?? stepTime(pod, view);
   const history = { probeFailures: probeFailures(view), instances: restartHistory(view), ...(until !== undefined ? { until } : {}) };
   return [...podLines(pod, ctx), [], ...containersSection(containerDetails(pod, view.timeline, history), ctx)];
 }
@@ -69,11 +77,11 @@ export function maxScroll(total: number, height: number): number {
   return Math.max(0, total - height);
 }
 
-export function ConditionsPane({ pod, view, now, absoluteTimes, width, height, scroll, focused, ascii }: ConditionsPaneProps) {
+export function ConditionsPane({ pod, view, now, absoluteTimes, width, height, scroll, focused, ascii, stepAt }: ConditionsPaneProps) {
   const theme = usePaneTheme(ascii);
   const lines = useMemo(
-    () => conditionsPaneLines(pod, view, { now, absoluteTimes, theme, width }),
-    [pod, view, now, absoluteTimes, theme, width],
+    () => conditionsPaneLines(pod, view, { now, absoluteTimes, theme, width, stepAt }),
+    [pod, view, now, absoluteTimes, theme, width, stepAt],
   );
   if (height <= 0 || width <= 0) return null;
   const first = Math.min(Math.max(0, scroll), maxScroll(lines.length, height));

@@ -107,11 +107,11 @@ function stateLines(title: string, state: StateDetail, ready: boolean | undefine
 }
 
 function failureLines(failures: Failures, ctx: LineContext): PaneLine[] {
-  const { latest, count } = failures;
+  const { latest, count, lastAt } = failures;
   const cross = ctx.theme.ascii ? '!' : '✗';
   const times = ctx.theme.ascii ? 'x' : '×';
   return continued([
-    { text: `${cross} ${count}${times}, latest ${timeText(latest.lastAt, ctx.now, ctx.absoluteTimes)}: `, color: warningColor(ctx.theme), bold: true },
+    { text: `${cross} ${count}${times}, latest ${timeText(lastAt, ctx.now, ctx.absoluteTimes)}: `, color: warningColor(ctx.theme), bold: true },
     { text: latest.message },
   ], ctx);
 }

@@ -7,7 +7,7 @@ import { applyObservation, createClusterState } from '../../../src/model/cluster
 import { snapshotAt } from '../../../src/model/snapshot.js';
 import type { Pod } from '../../../src/model/types.js';
 import type { PodView } from '../../../src/model/views.js';
-import { at, crashloopHistory, livenessHistory, type PodHistory } from '../../model/fixtures/history.js';
+import { at, crashloopHistory, livenessHistory, PodHistory, pullAndStart, running, scheduleAndCreate } from '../../model/fixtures/history.js';
 import {
   crashLoopPod,
   crashLoopTimeline,
@@ -226,6 +226,29 @@ describe('ConditionsPane: a watched history, live and at a past step', () => {
     const lines = drawView(view, snapshotAt(view, stepOf(view, 'Unhealthy')));
     expect(lines).toContain('  state     Running  started 67s ago');
     expect(lines.some((l) => l.startsWith('  last') || l.startsWith('  seen'))).toBe(false);
+  });
+
+  it('with the step time from the App: the probe failures up to that moment only', () => {
+    const h = new PodHistory('web-5c8d7-q2x9z');
+    h.pod.spec.containers[0]!.livenessProbe = { httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 };
+    h.created();
+    scheduleAndCreate(h);
+    pullAndStart(h, 3, true);
+    running(h, 3, 0);
+    const failed = 'Liveness probe failed: HTTP probe failed with statuscode: 500';
+    for (const second of [20, 25, 30]) h.event(second, 'Warning', 'Unhealthy', failed, 'app');
+    const view = watched(h);
+    const failureAt = (stepAt: number | undefined) => {
+      const pod = stepAt === undefined ? view.pod : snapshotAt(view, stepOf(view, 'Running'));
+      const { lastFrame } = render(
+        <ConditionsPane pod={pod} view={view} now={at(40)} absoluteTimes={false} width={110} height={60} scroll={0} focused={false} ascii={false} {...(stepAt === undefined ? {} : { stepAt })} />,
+      );
+      const lines = (lastFrame() ?? '').replace(ansi, '').split('\n');
+      return lines[lines.findIndex((l) => l.startsWith('  liveness')) + 1];
+    };
+    expect(failureAt(undefined)).toBe(`            ✗ 3×, latest 10s ago: ${failed}`);
+    expect(failureAt(at(26))).toBe(`            ✗ 2×, latest 15s ago: ${failed}`);
+    expect(failureAt(at(19))).toBe('  requests  cpu=100m memory=128Mi');
   });
 
   it('the crash loop: every instance seen, newest first', () => {
