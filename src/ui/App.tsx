@@ -2,37 +2,38 @@
 // reducer, and turns keys into intents. Everything drawn is computed from
 // (cluster state, UI state, terminal size); nothing is redrawn while none of
 // them changes, except the small clocks of the why line and the status bar.
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, useInput, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { countdowns } from '../model/countdowns.js';
 import { mergedTimeline } from '../model/mergedTimeline.js';
 import { podRow } from '../model/podSummary.js';
 import { SORT_KEYS, countByStatus, parseFilter, selectRows } from '../model/selectors.js';
-import { restartSteps, snapshotAt } from '../model/snapshot.js';
-import type { Pod } from '../model/types.js';
-import type { PodView, TimelineEntry } from '../model/views.js';
+import { restartSteps } from '../model/snapshot.js';
 import { whyLine } from '../model/why.js';
-import { ConditionsPane, conditionsPaneLines } from './conditions/ConditionsPane.js';
+import { conditionsPaneLines } from './conditions/ConditionsPane.js';
 import { SpanLine } from './conditions/spans.js';
 import { Help } from './Help.js';
+import { filterIntent, helpIntent, pickerIntent } from './keyModes.js';
 import { intentForKey } from './keymap.js';
-import { MIN_COLUMNS, MIN_ROWS, computeLayout, type Layout } from './layout.js';
+import { MIN_COLUMNS, MIN_ROWS, computeLayout } from './layout.js';
 import { isWarning } from './logEntry.js';
 import { logTarget } from './logTarget.js';
 import { LogView } from './logs/LogView.js';
-import { MergedLog } from './MergedLog.js';
 import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
-import { PaneTitle } from './PaneTitle.js';
+import { Panes } from './Panes.js';
 import { PodList, type PastStatus } from './PodList.js';
 import type { AppProps } from './ports.js';
-import { initialUiState, reduceUi, selectedKeyIn, stepIndex, type Intent, type UiContext, type UiState } from './state.js';
+import { selectedPod } from './selectedPod.js';
+import { initialUiState, reduceUi, selectedKeyIn, type Intent, type UiContext, type UiState } from './state.js';
 import { StatusBar } from './StatusBar.js';
-import { ThemeContext, makeTheme, type Theme } from './theme.js';
+import { ThemeContext, makeTheme } from './theme.js';
 import { useClock } from './useClock.js';
 import { useTerminalSize } from './useTerminalSize.js';
 import { WhyLine, type WhyModel } from './WhyLine.js';
 
 const WHY_MODEL: WhyModel = { whyLine, countdowns };
+/** For intents that need nothing from the cluster (closing the log view). */
+const NO_CONTEXT: UiContext = { keys: [], pageSize: 1, timelineIds: [], restartSteps: [], sortCount: SORT_KEYS.length, scrollLimits: { conditions: 0, log: 0 } };
 /** The all-pods log shows this many of the newest entries. */
 const ALL_PODS_LOG_LIMIT = 2_000;
 /**
@@ -41,119 +42,6 @@ const ALL_PODS_LOG_LIMIT = 2_000;
  * second (bytes over SSH); the why line and reconnect countdown tick on their own.
  */
 const RELATIVE_TIME_MS = 5_000;
-
-/** Keys typed into the filter line: text, Backspace, Enter keeps, Esc clears. */
-function filterIntent(input: string, key: Key): Intent | undefined {
-  if (key.return) return { type: 'filterKeep' };
-  if (key.escape) return { type: 'filterClear' };
-  if (key.backspace || key.delete) return { type: 'filterBackspace' };
-  if (key.ctrl && input === 'c') return { type: 'quit' };
-  // Arrows still move through the list while typing, to see what matches.
-  if (key.upArrow) return { type: 'move', move: 'up' };
-  if (key.downArrow) return { type: 'move', move: 'down' };
-  if (key.ctrl || key.meta || input === '' || /[\x00-\x1f\x7f]/.test(input)) return undefined;
-  return { type: 'filterType', text: input };
-}
-
-/** Keys while the help is open: it closes with ?, Esc (or q quits). */
-function helpIntent(input: string, key: Key): Intent | undefined {
-  if (key.escape || input === '?') return { type: 'help' };
-  if (input === 'q' || (key.ctrl && input === 'c')) return { type: 'quit' };
-  return undefined;
-}
-
-/** Keys in the namespace picker: up/down choose, Enter switches, Esc cancels. */
-function pickerIntent(input: string, key: Key): Intent | { type: 'pickerChoose' } | undefined {
-  if (key.return) return { type: 'pickerChoose' };
-  if (key.escape) return { type: 'pickerClose' };
-  if (key.ctrl && input === 'c') return { type: 'quit' };
-  const intent = intentForKey(input, key);
-  return intent?.type === 'move' || intent?.type === 'quit' ? intent : undefined;
-}
-
-interface Selected {
-  view: PodView;
-  /** Index of the step being looked at, undefined at LIVE. */
-  step: number | undefined;
-  /** The pod as shown: the snapshot at the step, or the live pod. */
-  pod: Pod;
-  stepEntry: TimelineEntry | undefined;
-}
-
-function selectedPod(view: PodView | undefined, stepId: string | undefined): Selected | undefined {
-  if (!view) return undefined;
-  if (stepId === undefined || view.timeline.length === 0) return { view, step: undefined, pod: view.pod, stepEntry: undefined };
-  const step = stepIndex(stepId, view.timeline.map((e) => e.id));
-  return { view, step, pod: snapshotAt(view, step), stepEntry: view.timeline[step] };
-}
-
-function Panes(props: {
-  layout: Layout;
-  theme: Theme;
-  selected: Selected | undefined;
-  ui: UiState;
-  now: number;
-  logEntries: readonly TimelineEntry[];
-  logDropped: number;
-}) {
-  const { layout, theme, selected, ui, now } = props;
-  const name = selected?.view.row.name;
-  const stepNote = selected?.step === undefined ? '' : ` ${theme.middleDot} as of step ${selected.step + 1}`;
-  const conditionsTitle = name === undefined ? 'Conditions' : `Conditions ${theme.middleDot} ${name}${stepNote}`;
-  const logScope = ui.allPodsLog ? 'all pods' : (name ?? 'no pod');
-  const logTitle = `Log ${theme.middleDot} ${logScope}${ui.warningsOnly ? ` ${theme.middleDot} Warning only` : ''}`;
-  const conditions = (
-    <Box flexDirection="column" width={layout.conditions.width} height={layout.conditions.height + 1}>
-      <PaneTitle title={conditionsTitle} width={layout.conditions.width} focused={ui.focus === 'conditions'} />
-      {selected ? (
-        <ConditionsPane
-          pod={selected.pod}
-          view={selected.view}
-          now={now}
-          absoluteTimes={ui.absoluteTimes}
-          width={layout.conditions.width}
-          height={layout.conditions.height}
-          scroll={ui.scroll.conditions}
-          focused={ui.focus === 'conditions'}
-          ascii={theme.ascii}
-        />
-      ) : (
-        <Text dimColor>No pod selected.</Text>
-      )}
-    </Box>
-  );
-  const log = (
-    <MergedLog
-      title={logTitle}
-      entries={props.logEntries}
-      dropped={props.logDropped}
-      width={layout.log.width}
-      height={layout.log.height}
-      now={now}
-      absoluteTimes={ui.absoluteTimes}
-      showPod={ui.allPodsLog}
-      highlightId={selected?.stepEntry?.id}
-      scroll={ui.scroll.log}
-      focused={ui.focus === 'log'}
-      emptyText={ui.warningsOnly ? 'No Warning entries.' : 'No entries yet.'}
-    />
-  );
-  if (!layout.sideBySide) {
-    return (
-      <>
-        {conditions}
-        {log}
-      </>
-    );
-  }
-  return (
-    <Box flexDirection="row" height={layout.conditions.height + 1}>
-      {conditions}
-      <Text dimColor>{Array.from({ length: layout.conditions.height + 1 }, () => ` ${theme.separator} `).join('\n')}</Text>
-      {log}
-    </Box>
-  );
-}
 
 export function App(props: AppProps) {
   const { cluster: store, session, options } = props;
@@ -196,7 +84,7 @@ export function App(props: AppProps) {
     const row = podRow(selected.pod);
     return { key: selected.view.row.key, status: row.status, health: row.health };
   }, [selected]);
-  const layout = computeLayout(columns, rows, shownRows.length);
+  const layout = useMemo(() => computeLayout(columns, rows, shownRows.length), [columns, rows, shownRows.length]);
 
   const logEntries = useMemo(() => {
     if (ui.allPodsLog) return mergedTimeline(cluster, { warningsOnly: ui.warningsOnly, limit: ALL_PODS_LOG_LIMIT });
@@ -239,10 +127,12 @@ export function App(props: AppProps) {
         session.listNamespaces().then(show, () => show(namespaces === 'all' ? [] : namespaces));
         return;
       }
-      case 'openLogs':
+      case 'openLogs': {
         if (!selected) return;
-        setUi((state) => ({ ...state, logs: logTarget(selected.view.pod, selected.pod, selected.stepEntry) }));
+        const target = logTarget(selected.view.pod, selected.pod, selected.stepEntry);
+        dispatch({ type: 'logsShow', target });
         return;
+      }
       default: {
         const ctx = context();
         setUi((state) => reduceUi(state, intent, ctx));
@@ -282,7 +172,7 @@ export function App(props: AppProps) {
     { isActive: ui.logs === undefined },
   );
 
-  const closeLogs = useCallback(() => setUi((state) => ({ ...state, logs: undefined })), []);
+  const closeLogs = useCallback(() => setUi((state) => reduceUi(state, { type: 'logsClose' }, NO_CONTEXT)), [setUi]);
 
   const emptyText =
     cluster.synced.size === 0
