@@ -1,5 +1,6 @@
 // The catalogue and how it starts: names, the demo's namespaces and
 // background, deterministic names from a seed, and stop() leaving nothing.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../../src/model/types.js';
 import { RealClock, VirtualClock } from '../../../src/sim/clock.js';
@@ -96,5 +97,13 @@ describe('startDemo', () => {
     expect(status('healthy-')?.phase).toBe('Running');
     expect(status('job-success-')?.phase).toBe('Succeeded');
     expect(status('crashloop-')?.containerStatuses?.[0]?.restartCount).toBeGreaterThan(0);
+  });
+});
+
+describe('src/sim/scenarios/README.md', () => {
+  it('lists every scenario with its description', () => {
+    const readme = readFileSync(new URL('../../../src/sim/scenarios/README.md', import.meta.url), 'utf8');
+    const rows = readme.split('\n').filter((line) => /^\| `/.test(line));
+    expect(rows).toEqual(SCENARIOS.map((s) => `| \`${s.name}\` | ${s.description} |`));
   });
 });
