@@ -1,5 +1,5 @@
-// `npm run bench -- [--quick] [--out FILE] [--loads 1000,10000] [--storm-seconds S]
-//  [--soak-minutes M] [--only micro|e2e]`: the full run by default, or the
+// `npm run bench -- [--quick] [--out FILE] [--loads 1000,10000] [--storm-loads 10000]
+//  [--storm-seconds S] [--soak-minutes M] [--only micro|e2e|ink]`: the full run by default, or the
 // quick one that fits in about a minute.
 import { parseArgs } from 'node:util';
 
@@ -22,6 +22,9 @@ export interface BenchOptions {
   settleMs: number;
   micro: boolean;
   e2e: boolean;
+  /** Ink 6's own output per rendering option (full run, or --only ink). */
+  ink: boolean;
+  inkSeconds: number;
   /** Also write the report here (Markdown). */
   out?: string;
 }
@@ -44,7 +47,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   });
   const quick = values.quick === true;
   const loads = values.loads !== undefined ? numbers(values.loads) : quick ? [1_000, 10_000] : [1_000, 10_000, 30_000];
-  if (values.only !== undefined && values.only !== 'micro' && values.only !== 'e2e') throw new Error(`--only takes micro or e2e, got "${values.only}"`);
+  const only = values.only;
+  if (only !== undefined && only !== 'micro' && only !== 'e2e' && only !== 'ink') throw new Error(`--only takes micro, e2e or ink, got "${only}"`);
   return {
     quick,
     loads,
@@ -57,8 +61,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     soakMinutes: Number(values['soak-minutes'] ?? (quick ? 0 : 10)),
     soakLoad: 10_000,
     settleMs: quick ? 1_500 : 5_000,
-    micro: values.only !== 'e2e',
-    e2e: values.only !== 'micro',
+    micro: only === undefined || only === 'micro',
+    e2e: only === undefined || only === 'e2e',
+    ink: only === 'ink' || (only === undefined && !quick),
+    inkSeconds: quick ? 3 : 10,
     ...(values.out !== undefined && { out: values.out }),
   };
 }

@@ -106,12 +106,13 @@ describe('measurements against stand-in programs', () => {
       draw();`;
     screen = new PtyScreen(process.execPath, ['-e', program]);
     await screen.waitFor((s) => s.highlightedRows().length === 1, 5000);
-    const result = await measureKeyLatency(screen, { presses: 6, timeoutMs: 1000, pauseMs: 10 });
+    const result = await measureKeyLatency(screen, { presses: 6, timeoutMs: 3000, pauseMs: 10 });
     expect(result.unanswered).toBe(0);
     expect(result.samples).toHaveLength(6);
     for (const sample of result.samples) {
       expect(sample).toBeGreaterThanOrEqual(15);
-      expect(sample).toBeLessThan(500);
+      // Generous: the machine is shared, and only the order of events is under test here.
+      expect(sample).toBeLessThan(2500);
     }
   });
 
@@ -143,6 +144,8 @@ describe('bench options', () => {
   });
   it('takes explicit loads and one part only', () => {
     expect(parseBenchOptions(['--loads', '500,2000', '--only', 'e2e'])).toMatchObject({ loads: [500, 2000], micro: false, e2e: true });
-    expect(() => parseBenchOptions(['--only', 'soak'])).toThrow(/micro or e2e/);
+    expect(() => parseBenchOptions(['--only', 'soak'])).toThrow(/micro, e2e or ink/);
+    expect(parseBenchOptions(['--quick'])).toMatchObject({ ink: false, micro: true, e2e: true });
+    expect(parseBenchOptions([])).toMatchObject({ ink: true });
   });
 });
