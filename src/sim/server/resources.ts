@@ -46,8 +46,16 @@ const metadataFields = {
   'metadata.namespace': fieldAt('metadata.namespace'),
 };
 
-/** The stored object with its type set (the store keeps objects without kind/apiVersion). */
-const withKind = (kind: string, apiVersion: string) => (object: StoredObject) => ({ ...object, kind, apiVersion });
+/**
+ * The stored object with its type set, kind and apiVersion first as the API
+ * server writes them (the store keeps objects without, or with stale ones).
+ */
+const withKind = (kind: string, apiVersion: string) => (object: StoredObject) => {
+  const wire: Record<string, unknown> = { kind, apiVersion, ...object };
+  wire.kind = kind;
+  wire.apiVersion = apiVersion;
+  return wire;
+};
 
 const involvedObjectFields = ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'] as const;
 

@@ -22,6 +22,8 @@ describe('LIST', () => {
     expect(body.metadata.resourceVersion).toBe(cluster.emulator.store.resourceVersion);
     expect(names(body)).toEqual(['crashloop-6f9c7-x2kqp', 'pending-1a2b3-ppppp', 'pulling-5c8d-qwert', 'web-7d4b9-abcde', 'coredns-5d78c-zzzzz']);
     expect(body.items.every((p: { kind: string; apiVersion: string }) => p.kind === 'Pod' && p.apiVersion === 'v1')).toBe(true);
+    // In the order the API server writes them, which `kubectl get --raw` shows.
+    expect(Object.keys(body.items[0]).slice(0, 3)).toEqual(['kind', 'apiVersion', 'metadata']);
     expect(body.metadata.continue).toBeUndefined();
   });
 
