@@ -21,6 +21,7 @@ import type { ConnectionPhase, ConnectionState } from '../model/observations.js'
 import type { ObjectMeta } from '../model/types.js';
 import { ApiError, errorFromStatus } from './apiError.js';
 import { Backoff, type BackoffOptions } from './backoff.js';
+import { failureState, forbiddenDetail, resourceRef, type RequestScope } from './failureState.js';
 import { isOlderResourceVersion } from './resourceVersion.js';
 import { getJson, openGet, type ApiEndpoint, type Query } from './transport.js';
 import { readWatchLines, type StreamEnd } from './watchLines.js';
@@ -93,10 +94,6 @@ interface WatchLine {
 }
 
 const keyOf = (meta: ObjectMeta) => `${meta.namespace ?? ''}/${meta.name}`;
-
-function verbOf(watching: boolean): string {
-  return watching ? 'watch' : 'list';
-}
 
 export class Reflector<T extends { metadata: ObjectMeta }> {
   private readonly known = new Map<string, Known>();
@@ -361,9 +358,10 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
   /** Forbidden at cluster scope: watch the fallback namespace instead, and say so. Returns whether it did. */
   private fallBackToNamespace(failure: ApiError, watching: boolean): boolean {
     if (this.namespace !== undefined || this.spec.fallbackNamespace === undefined) return false;
-    this.setPhase('forbidden', this.forbiddenDetail(failure, watching));
+    const scope = this.scope(watching);
+    this.setPhase('forbidden', forbiddenDetail(failure, scope));
     this.namespace = this.spec.fallbackNamespace;
-    this.scopeNote = `cluster-wide ${verbOf(watching)} of ${this.resourceRef()} forbidden; showing namespace "${this.namespace}" only`;
+    this.scopeNote = `cluster-wide ${scope.verb} of ${resourceRef(scope)} forbidden; showing namespace "${this.namespace}" only`;
     this.setPhase('connecting');
     return true;
   }
@@ -372,40 +370,17 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
     // Back-off runs on wall-clock time (its timer does); the state is dated by the client's clock.
     const wall = performance.now();
     const delay = failure.retryAfterMs !== undefined ? this.backoff.failedWithRetryAfter(wall, failure.retryAfterMs) : this.backoff.failed(wall);
-    const nextAttemptAt = this.now() + delay;
-    const [phase, detail] = this.describeFailure(failure, watching);
-    this.setPhase(phase, detail, nextAttemptAt);
+    const now = this.now();
+    const { phase, detail } = failureState(failure, this.scope(watching));
+    this.setPhase(phase, detail, now + delay, now);
     await this.sleep(delay);
   }
 
-  private describeFailure(failure: ApiError, watching: boolean): [ConnectionPhase, string] {
-    switch (failure.status) {
-      case 401:
-        return ['unauthorized', failure.message];
-      case 403:
-        return ['forbidden', this.forbiddenDetail(failure, watching)];
-      case 429:
-        return ['reconnecting', `${failure.message} (server busy)`];
-      case undefined:
-        return ['reconnecting', failure.message];
-      default:
-        if (failure.status >= 500) return ['reconnecting', failure.message];
-        return ['error', `${failure.message} (HTTP ${failure.status})`];
-    }
+  private scope(watching: boolean): RequestScope {
+    return { verb: watching ? 'watch' : 'list', resource: this.spec.resource, group: this.spec.group, namespace: this.namespace };
   }
 
-  private resourceRef(): string {
-    return this.spec.group ? `${this.spec.resource}.${this.spec.group}` : this.spec.resource;
-  }
-
-  /** The server's own sentence when it names the verb; otherwise we name verb and resource. */
-  private forbiddenDetail(failure: ApiError, watching: boolean): string {
-    if (/cannot \w+ resource/.test(failure.message)) return failure.message;
-    const where = this.namespace === undefined ? 'at the cluster scope' : `in namespace "${this.namespace}"`;
-    return `cannot ${verbOf(watching)} ${this.resourceRef()} ${where}: ${failure.message}`;
-  }
-
-  private setPhase(phase: ConnectionPhase, detail?: string, nextAttemptAt?: number): void {
+  private setPhase(phase: ConnectionPhase, detail?: string, nextAttemptAt?: number, at = this.now()): void {
     const notes = [this.scopeNote, this.malformedNote].filter(Boolean).join('; ') || undefined;
     const shownDetail = phase === 'live' || phase === 'connecting' ? (detail ?? notes) : detail;
     const previous = this.state;
@@ -413,7 +388,7 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
     const state: ConnectionState = {
       phase,
       stream: this.spec.stream,
-      since: previous && previous.phase === phase ? previous.since : this.now(),
+      since: previous && previous.phase === phase ? previous.since : at,
       ...(shownDetail !== undefined && { detail: shownDetail }),
       ...(nextAttemptAt !== undefined && { nextAttemptAt }),
     };
