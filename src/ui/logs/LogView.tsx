@@ -10,7 +10,7 @@ import type { LogPort } from '../ports.js';
 import { mutedColor, warningColor, type Theme } from '../theme.js';
 import { usePaneTheme } from '../conditions/usePaneTheme.js';
 import { LogBuffer } from './logBuffer.js';
-import { findMatches, layoutRows, type LogMatch, type LogRow } from './logRows.js';
+import { RowCache, findMatches, type LogMatch, type LogRow } from './logRows.js';
 import { initialLogViewState, logViewKey, topRow, type LogLayout, type LogViewState } from './logViewState.js';
 import { rowSpans } from './rowSpans.js';
 
@@ -103,7 +103,11 @@ export function LogView({ port, namespace, pod, container: initialContainer, con
   const buffer = bufferRef.current;
   const bodyHeight = Math.max(1, height - 2);
   // `version` stands for the buffer's contents, which React cannot see.
-  const rows = useMemo(() => layoutRows(buffer.lines, buffer.dropped, width, state.wrap), [buffer, version, width, state.wrap]);
+  const rowCache = useRef(new RowCache());
+  const rows = useMemo(
+    () => rowCache.current.layout(buffer.lines, buffer.dropped, buffer.generation, width, state.wrap),
+    [buffer, version, width, state.wrap],
+  );
   const matches = useMemo(() => findMatches(buffer.lines, buffer.dropped, state.query), [buffer, version, state.query]);
   const layout: LogLayout = {
     rows,

@@ -9,6 +9,7 @@ export class LogBuffer {
   private readonly kept: string[] = [];
   /** Lines that fell off the front; the absolute number of kept[0]. */
   private droppedCount = 0;
+  private clears = 0;
 
   constructor(readonly capacity = DEFAULT_LOG_CAPACITY) {}
 
@@ -36,8 +37,14 @@ export class LogBuffer {
     return this.droppedCount + this.kept.length;
   }
 
+  /** Grows on every clear: line numbers of different generations are different lines. */
+  get generation(): number {
+    return this.clears;
+  }
+
   clear(): void {
     this.kept.length = 0;
     this.droppedCount = 0;
+    this.clears += 1;
   }
 }

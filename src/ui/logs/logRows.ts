@@ -2,7 +2,7 @@
 // become (cut to the width, or wrapped), where a search matches, and which
 // row a position or a match sits on. Pure, so scrolling and searching are
 // checked without a terminal.
-import { codePointWidth } from './terminalText.js';
+import { codePointWidth, isPlainAscii } from './terminalText.js';
 
 /** One screen row: a part of one log line. */
 export interface LogRow {
@@ -17,6 +17,12 @@ export interface LogRow {
 
 /** Where a row starts each `width` cells (hard wrap: logs are not prose). */
 function wrapOffsets(text: string, width: number): number[] {
+  // Plain ASCII (most log lines): one cell per character, so rows start every `width` characters.
+  if (isPlainAscii(text)) {
+    const offsets = [0];
+    for (let at = width; at < text.length; at += width) offsets.push(at);
+    return offsets;
+  }
   const offsets = [0];
   let used = 0;
   let i = 0;
@@ -45,6 +51,37 @@ export function layoutRows(lines: readonly string[], firstLine: number, width: n
     offsets.forEach((start, part) => rows.push({ line, part, start, end: offsets[part + 1] ?? text.length }));
   });
   return rows;
+}
+
+/**
+ * The rows of a growing log, laid out incrementally: a chatty container adds
+ * lines every frame, and wrapping 10,000 lines again each time costs tens of
+ * milliseconds. Only new lines are laid out; rows of dropped lines are cut
+ * from the front; a new width, a wrap toggle or a new stream start over.
+ */
+export class RowCache {
+  private rows: LogRow[] = [];
+  private key = '';
+  /** Absolute number one past the last line laid out. */
+  private end = 0;
+
+  layout(lines: readonly string[], firstLine: number, generation: number, width: number, wrap: boolean): readonly LogRow[] {
+    const key = `${generation}/${width}/${wrap}`;
+    const end = firstLine + lines.length;
+    if (key !== this.key || end < this.end) {
+      this.key = key;
+      this.rows = layoutRows(lines, firstLine, width, wrap);
+      this.end = end;
+      return this.rows;
+    }
+    const added = end > this.end ? layoutRows(lines.slice(this.end - firstLine), this.end, width, wrap) : [];
+    const firstKept = this.rows.findIndex((row) => row.line >= firstLine);
+    const kept = firstKept < 0 ? [] : firstKept === 0 ? this.rows : this.rows.slice(firstKept);
+    // A new array whenever something changed, so that memoized readers see the change.
+    this.rows = added.length > 0 || kept !== this.rows ? kept.concat(added) : this.rows;
+    this.end = end;
+    return this.rows;
+  }
 }
 
 /** A position in the log that survives new lines, dropped lines and a wrap toggle. */

@@ -106,6 +106,14 @@ const escapeSequence = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0
 const controlCharacter = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const bidiControl = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+// eslint-disable-next-line no-control-regex
+const notPlainAscii = /[^\u0020-\u007e]/;
+
+/** True when every character takes one cell: then offsets are cells. */
+export function isPlainAscii(text: string): boolean {
+  return !notPlainAscii.test(text);
+}
+
 /** Spaces up to the next multiple of 8, as a terminal expands a tab. */
 function expandTabs(text: string): string {
   if (!text.includes('\t')) return text;
@@ -132,6 +140,8 @@ function expandTabs(text: string): string {
  * capped.
  */
 export function sanitizeLine(raw: string): string {
+  // Most log lines are plain printable ASCII: nothing to do.
+  if (raw.length <= MAX_LINE_LENGTH && !notPlainAscii.test(raw)) return raw;
   let text = raw.length > MAX_LINE_LENGTH * 2 ? raw.slice(0, MAX_LINE_LENGTH * 2) : raw;
   text = text.replace(escapeSequence, '');
   text = text.replace(/\r+$/, '');

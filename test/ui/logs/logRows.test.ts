@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogBuffer } from '../../../src/ui/logs/logBuffer.js';
-import { findMatches, firstMatchFrom, layoutRows, rowIndexOf, rowOfMatch, stepMatch } from '../../../src/ui/logs/logRows.js';
+import { RowCache, findMatches, firstMatchFrom, layoutRows, rowIndexOf, rowOfMatch, stepMatch } from '../../../src/ui/logs/logRows.js';
 import { rowSpans } from '../../../src/ui/logs/rowSpans.js';
 
 const lines = ['level=info msg="listening on :8080"', 'level=error msg="db: connection refused" retry=1', 'panic: ERROR not handled'];
@@ -124,5 +124,30 @@ describe('rowSpans', () => {
   it('draws only the part of a wrapped row', () => {
     const spans = rowSpans(text, { line: 101, part: 1, start: 10, end: 20 }, [], undefined, { ...style, wrap: true });
     expect(spans).toEqual([{ text: 'r msg="db:' }]);
+  });
+});
+
+describe('RowCache', () => {
+  it('lays out only what changed and always equals a full layout', () => {
+    const buffer = new LogBuffer(6);
+    const cache = new RowCache();
+    const check = (width: number, wrap: boolean) => {
+      const rows = cache.layout(buffer.lines, buffer.dropped, buffer.generation, width, wrap);
+      expect(rows).toEqual(layoutRows(buffer.lines, buffer.dropped, width, wrap));
+      return rows;
+    };
+    for (const line of ['a', 'bbbbbbbbbbbb', 'cc']) buffer.push(line);
+    const first = check(5, true);
+    expect(check(5, true)).toBe(first);
+    buffer.push('ddddddd');
+    check(5, true);
+    for (const line of ['e', 'f', 'g', 'hhhhhhhhhhhhhhh']) buffer.push(line);
+    expect(buffer.dropped).toBe(2);
+    check(5, true);
+    check(8, true);
+    check(8, false);
+    buffer.clear();
+    for (const line of ['new stream', 'x', 'y', 'z', 'w', 'v', 'u', 't']) buffer.push(line);
+    check(8, false);
   });
 });
