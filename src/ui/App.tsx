@@ -98,6 +98,18 @@ export function App(props: AppProps) {
     if (selectedKey !== uiRef.current.selectedKey) setUi((state) => reduceUi(state, { type: 'reconcile' }, context()));
   });
 
+  /** Lines the conditions pane has, for bounding its scroll; only asked while it has the focus. */
+  const conditionsLines = (): number =>
+    selected
+      ? conditionsPaneLines(selected.pod, selected.view, {
+          now,
+          absoluteTimes: ui.absoluteTimes,
+          theme,
+          width: layout.conditions.width,
+          stepAt: selected.stepEntry?.at,
+        }).length
+      : 0;
+
   /** What the reducer needs to know, computed when a key is pressed (not on every frame). */
   const context = (): UiContext => ({
     keys,
@@ -106,10 +118,7 @@ export function App(props: AppProps) {
     restartSteps: view ? restartSteps(view) : [],
     sortCount: SORT_KEYS.length,
     scrollLimits: {
-      conditions: selected
-        ? conditionsPaneLines(selected.pod, selected.view, { now, absoluteTimes: ui.absoluteTimes, theme, width: layout.conditions.width }).length -
-          layout.conditions.height
-        : 0,
+      conditions: uiRef.current.focus === 'conditions' ? conditionsLines() - layout.conditions.height : 0,
       log: logEntries.length - layout.log.height,
     },
   });

@@ -40,6 +40,7 @@ export const Panes = memo(function Panes(props: {
           scroll={ui.scroll.conditions}
           focused={ui.focus === 'conditions'}
           ascii={theme.ascii}
+          {...(selected.stepEntry && { stepAt: selected.stepEntry.at })}
         />
       ) : (
         <Text dimColor>No pod selected.</Text>
