@@ -11,11 +11,21 @@ export interface FaultOptions {
   rate?: number;
   /** Source of randomness in [0, 1); Math.random when absent. */
   random?: () => number;
+  /**
+   * For `drop`: 'cut' (default) writes half a line and closes the connection;
+   * 'silent' stops writing but keeps the connection open, like a TCP stream
+   * that died quietly (no error, no bookmark, no end), which only a client's
+   * idle timer notices.
+   */
+  dropMode?: DropMode;
 }
+
+export type DropMode = 'cut' | 'silent';
 
 interface ActiveFault {
   rate: number;
   random: () => number;
+  dropMode: DropMode;
 }
 
 export type AuthFailure = 401 | 403;
@@ -49,7 +59,7 @@ export class FaultController {
   enable(kinds: FaultKind[], options: FaultOptions = {}): void {
     const rate = options.rate ?? DEFAULT_RATE;
     if (!(rate >= 0 && rate <= 1)) throw new RangeError(`fault rate must be within 0..1, got ${rate}`);
-    for (const kind of kinds) this.faults.set(kind, { rate, random: options.random ?? Math.random });
+    for (const kind of kinds) this.faults.set(kind, { rate, random: options.random ?? Math.random, dropMode: options.dropMode ?? 'cut' });
   }
 
   /** Turns the given faults off, or all of them. */
@@ -88,6 +98,11 @@ export class FaultController {
   strikes(kind: FaultKind): boolean {
     const fault = this.faults.get(kind);
     return fault !== undefined && fault.random() < fault.rate;
+  }
+
+  /** For a `drop` strike: cut the connection, or go quiet on it. */
+  dropMode(): DropMode {
+    return this.faults.get('drop')?.dropMode ?? 'cut';
   }
 
   /** For an `error` strike: which failure the API server answers. */

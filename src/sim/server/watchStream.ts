@@ -21,6 +21,8 @@ export class WatchStream {
   private stallTimer: NodeJS.Timeout | undefined;
   private ending = false;
   private closed = false;
+  /** A quietly dead stream: nothing more is written, the connection stays open. */
+  private silent = false;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -48,7 +50,7 @@ export class WatchStream {
   }
 
   send(event: WatchEvent): void {
-    if (this.closed || this.ending) return;
+    if (this.closed || this.ending || this.silent) return;
     // Serialize now: the object may change after this moment.
     this.queue.push(`${JSON.stringify(event)}\n`);
     if (this.queue.length - this.head > MAX_QUEUED) {
@@ -60,7 +62,8 @@ export class WatchStream {
 
   /** Ends the response once what is queued has been written. */
   end(): void {
-    if (this.closed) return;
+    // A quietly dead stream does not even end: only the client or the server closing it does.
+    if (this.closed || this.silent) return;
     this.ending = true;
     this.pump();
   }
@@ -114,6 +117,11 @@ export class WatchStream {
     if (line === undefined || this.closed) return !this.closed;
     if (this.faults.strikes('garbage')) this.res.write('{"type":"MODIFIED","object":{"kind":"Pod",\u0000garbage\n');
     if (this.faults.strikes('drop')) {
+      if (this.faults.dropMode() === 'silent') {
+        this.silent = true;
+        this.clearQueue();
+        return false;
+      }
       // Half a line, then the connection dies mid-chunk.
       this.res.write(line.slice(0, Math.max(1, Math.floor(line.length / 2))));
       this.closed = true;

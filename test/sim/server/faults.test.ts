@@ -149,6 +149,24 @@ describe('faults through HTTP', () => {
     await expect(w.next(100)).rejects.toThrow();
   });
 
+  it('drop (silent): the stream goes quiet, without an error, an end or a bookmark, until the client gives up', async () => {
+    // Frequent bookmarks, to show that they stop too.
+    await cluster.server.close();
+    cluster = await startCluster({ bookmarkIntervalMs: 50 });
+    const w = await openWatch(`${cluster.server.url}/api/v1/pods?watch=1&allowWatchBookmarks=true&timeoutSeconds=1&resourceVersion=${cluster.emulator.store.resourceVersion}`);
+    cluster.server.faults.enable(['drop'], { rate: 0.5, random: draws(0.9, 0.1), dropMode: 'silent' });
+    touch('1');
+    let first = await w.next();
+    while (first.type === 'BOOKMARK') first = await w.next(); // written before the fault was on
+    expect(first.object.metadata.labels.touch).toBe('1');
+    touch('2');
+    // Neither the change, nor bookmarks, nor the end after timeoutSeconds=1 arrive.
+    await expect(w.next(1_500)).rejects.toThrow('no watch event');
+    const state = await Promise.race([w.ended, new Promise((resolve) => setTimeout(() => resolve('open'), 100))]);
+    expect(state).toBe('open');
+    w.close();
+  });
+
   it('401: every request, discovery included, is Unauthorized until cleared', async () => {
     cluster.server.faults.setAuthFailure(401);
     for (const path of ['/api', '/api/v1/pods', '/version']) {
