@@ -162,6 +162,21 @@ describe('faults', () => {
     expect(observer.of('PodObserved')).toHaveLength(1); // unchanged pod not repeated
   });
 
+  it('an HTTP 410 answering the WATCH request relists too', async () => {
+    stub.put('pods', stubPod('a'));
+    let gone = true;
+    stub.override = (r) => {
+      if (gone && r.query.get('watch') === '1' && r.path.endsWith('/pods')) {
+        gone = false;
+        return { status: 410, body: { kind: 'Status', code: 410, reason: 'Gone', message: 'too old resource version: 101 (130)' } };
+      }
+      return undefined;
+    };
+    connect();
+    await observer.waitFor(() => observer.of('Synced').filter((o) => o.stream === 'pods').length === 2 && live()(), 'relist, then live');
+    expect(observer.states('pods').map((s) => s.phase)).toEqual(['connecting', 'live']); // a relist is not an outage
+  });
+
   it('a 410 on a continue token starts the list over', async () => {
     for (let i = 0; i < 4; i++) stub.put('pods', stubPod(`p-${i}`));
     let expiredOnce = false;
