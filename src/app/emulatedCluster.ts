@@ -9,7 +9,8 @@ import { createEmulator, type Emulator } from '../sim/emulator.js';
 import type { FaultKind } from '../sim/faults.js';
 import { writeKubeconfig } from '../sim/kubeconfig.js';
 import { startLoad } from '../sim/load.js';
-import { startDemo, startScenarios } from '../sim/scenarios/index.js';
+import { UserError } from '../kube/errors.js';
+import { SCENARIOS, startDemo, startScenarios } from '../sim/scenarios/index.js';
 import { startApiServer } from '../sim/server/index.js';
 
 export interface EmulatedClusterOptions {
@@ -31,6 +32,10 @@ export interface EmulatedCluster {
 }
 
 export async function startEmulatedCluster(options: EmulatedClusterOptions = {}): Promise<EmulatedCluster> {
+  const unknown = options.scenarios?.find((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown !== undefined) {
+    throw new UserError(`unknown scenario "${unknown}" (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+  }
   const emulator = createEmulator(new RealClock(options.speed ?? 1));
   const scenarios = options.scenarios?.length
     ? startScenarios(emulator, { names: options.scenarios, namespace: 'demo' })

@@ -36,6 +36,13 @@ users:
 }
 
 describe('podtui command line', () => {
+  it('names an unknown scenario and lists the known ones', () => {
+    const result = podtui(['--demo', '--scenario', 'nope']);
+    expect(result.status).toBe(1);
+    oneLine(result.stderr);
+    expect(result.stderr).toMatch(/unknown scenario "nope" \(known: healthy, crashloop, /);
+  });
+
   it('prints help and version', () => {
     const help = podtui(['--help']);
     expect(help.status).toBe(0);
