@@ -26,6 +26,9 @@ export class Kubelet implements PodTerminator {
   readonly scheduler: Scheduler;
   private readonly workers = new Map<string, PodWorker>();
   private readonly timers: Timers;
+  /** True while run() writes its own pod, so the adoption listener leaves it alone. */
+  private creating = false;
+  private stopAdopting: (() => void) | undefined;
 
   constructor(
     readonly deps: KubeletDeps,
@@ -38,8 +41,36 @@ export class Kubelet implements PodTerminator {
 
   /** Creates the pod and plays its life: scheduled, then run by its node's kubelet per `behaviors`. */
   run(pod: Pod, behaviors: Readonly<Record<string, ContainerBehavior>>, options: RunOptions = {}): void {
+    this.creating = true;
+    try {
+      this.deps.store.create('pods', pod as unknown as StoredObject);
+    } finally {
+      this.creating = false;
+    }
+    this.play(pod, behaviors, options);
+  }
+
+  /**
+   * From now on, pods someone else creates without a node (`kubectl run`, a
+   * client's POST) are scheduled and run too, their containers starting and
+   * running as unscripted containers do.
+   */
+  adoptNewPods(): void {
+    this.stopAdopting ??= this.deps.store.subscribe((change) => {
+      if (change.kind !== 'pods' || change.type !== 'ADDED' || this.creating) return;
+      const { namespace = 'default', name, uid } = change.object.metadata;
+      if ((change.object as unknown as Pod).spec.nodeName) return;
+      // Never write from inside a store listener: the scheduler looks at it on the next tick.
+      this.timers.after(0, () => {
+        const pod = this.deps.store.get('pods', namespace, name) as unknown as Pod | undefined;
+        if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || this.workers.has(keyOf(namespace, name))) return;
+        this.play(pod, {});
+      });
+    });
+  }
+
+  private play(pod: Pod, behaviors: Readonly<Record<string, ContainerBehavior>>, options: RunOptions = {}): void {
     const namespace = pod.metadata.namespace ?? 'default';
-    this.deps.store.create('pods', pod as unknown as StoredObject);
     this.scheduler.schedule(pod, options.node, (node) => {
       const worker = new PodWorker(this.deps, pod, behaviors, node, (gone) => {
         if (this.workers.get(keyOf(gone.namespace, gone.name)) === gone) this.workers.delete(keyOf(gone.namespace, gone.name));
@@ -139,6 +170,7 @@ export class Kubelet implements PodTerminator {
   }
 
   stop(): void {
+    this.stopAdopting?.();
     this.timers.stop();
     this.scheduler.stop();
     for (const worker of this.workers.values()) worker.stop();

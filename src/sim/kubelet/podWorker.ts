@@ -14,6 +14,7 @@ import { goDuration } from './goDuration.js';
 import { containerId, imageId, normalizedImage, type Random } from './names.js';
 import { ensureImage } from './imagePull.js';
 import { KUBELET_CONDITIONS, kubeletConditions, podPhase } from './podStatus.js';
+import { qosClassOf } from './qos.js';
 import { probeLiveness, probeReadiness, type ProbedInstance } from './probes.js';
 import type { EventRecorder, EventType } from './recorder.js';
 import { Timers } from './timers.js';
@@ -68,7 +69,8 @@ export class PodWorker {
     this.runtimes = containerRuntimes(pod.spec.initContainers ?? [], pod.spec.containers, behaviors, deps.clock);
     this.status = {
       phase: 'Pending',
-      ...(pod.status.qosClass !== undefined && { qosClass: pod.status.qosClass }),
+      // The API server sets it on create; a pod POSTed to the emulator may lack it.
+      qosClass: pod.status.qosClass ?? qosClassOf([...(pod.spec.initContainers ?? []), ...pod.spec.containers]),
       initContainerStatuses: this.runtimes.filter((r) => r.kind !== 'app').map((r) => r.status),
       containerStatuses: this.runtimes
         .filter((r) => r.kind === 'app')

@@ -64,6 +64,7 @@ function openCluster(emulator: Emulator, random: Random, withLostNode: boolean):
   const previous = emulator.terminator;
   const kubelet = new Kubelet({ store: emulator.store, clock: emulator.clock, logs: emulator.logs, recorder, nodes, random }, previous);
   emulator.terminator = kubelet;
+  kubelet.adoptNewPods();
   const timers = new Timers(emulator.clock);
   const stops: (() => void)[] = [];
   return {

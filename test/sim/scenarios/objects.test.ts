@@ -9,7 +9,8 @@ import { createEmulator, type Emulator } from '../../../src/sim/emulator.js';
 import { qosClassOf } from '../../../src/sim/kubelet/qos.js';
 import { startScenarios } from '../../../src/sim/scenarios/index.js';
 import { seededRandom } from '../../../src/sim/scenarios/random.js';
-import { deletePod } from '../../../src/sim/server/objects.js';
+import { startLoad } from '../../../src/sim/load.js';
+import { createPod, deletePod } from '../../../src/sim/server/objects.js';
 import type { Change } from '../../../src/sim/store.js';
 import { harness, onePod } from './harness.js';
 
@@ -245,3 +246,33 @@ describe('container logs', () => {
     expect(lines[lines.length - 1]?.text).toMatch(/^10\.244\.0\.1 - - \[25\/Nov\/2026:10:01:04 \+0000\] "GET \/ HTTP\/1\.1" 200 615 "-" "kube-probe\/1\.32"$/);
   });
 });
+
+describe('pods created through the API', () => {
+  it('are scheduled and run by the emulated kubelet, and stop on DELETE', () => {
+    const { clock, emulator, running } = play(['unschedulable'], 1);
+    createPod(emulator.store, 'demo', { metadata: { name: 'adhoc' }, spec: { containers: [{ name: 'shell', image: 'busybox:1.36.1' }] } });
+    clock.advance(10_000);
+    const pod = pods(emulator).find((p) => p.metadata.name === 'adhoc')!;
+    expect(pod.spec.nodeName).toMatch(/^node-\d$/);
+    expect(pod.status).toMatchObject({ phase: 'Running', qosClass: 'BestEffort' });
+    expect(pod.status.containerStatuses?.[0]).toMatchObject({ name: 'shell', ready: true, restartCount: 0, image: 'docker.io/library/busybox:1.36.1' });
+    expect(eventsOf(emulator, pod).map((e) => e.reason)).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    deletePod(emulator, 'demo', 'adhoc', 30);
+    clock.advance(2_000);
+    running.stop();
+    expect(pods(emulator).some((p) => p.metadata.name === 'adhoc')).toBe(false);
+  });
+
+  it('leaves pods that already have a node alone (load pods run on their own)', () => {
+    const { clock, emulator, running } = play(['unschedulable'], 1);
+    const load = startLoad(emulator, { pods: 20, namespaces: 2, churn: 0, eventRate: 0, random: seededRandom(1) });
+    const before = emulator.store.resourceVersion;
+    clock.advance(5 * 60_000);
+    load.stop();
+    running.stop();
+    // Only the unschedulable pod's FailedScheduling series moved.
+    const after = Number(emulator.store.resourceVersion) - Number(before);
+    expect(after).toBe(5);
+  });
+});
+
