@@ -66,12 +66,17 @@ export function insertSorted(timeline: TimelineEntry[], entry: TimelineEntry): n
 }
 
 export function transitionEntry(podKey: string, transition: Transition, pod: Pod, seq: number, index: number): TransitionEntry {
-  return { source: 'transition', id: `${podKey}#${seq}.${index}`, at: transition.at, podKey, transition, pod, seq };
+  // Ids are unique across pods (seq counts every version of every pod; an
+  // Event's uid is its own) and short: there can be 200,000 of them.
+  return { source: 'transition', id: `t${seq}.${index}`, at: transition.at, podKey, transition, pod, seq };
 }
+
+/** The id of an Event's entry: one entry per Event object. */
+export const eventEntryId = (uid: string): string => `e:${uid}`;
 
 /** An Event's entry, placed at its first occurrence unless told otherwise (see above). */
 export function eventTimelineEntry(podKey: string, event: EventEntry, at = event.firstAt): TimelineEntry {
-  return { source: 'event', id: `${podKey}#event:${event.uid}`, at, podKey, event };
+  return { source: 'event', id: eventEntryId(event.uid), at, podKey, event };
 }
 
 /** Whether an entry is one a user must look at (the `w` filter). */
