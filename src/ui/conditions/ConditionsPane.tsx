@@ -10,9 +10,9 @@ import { probeFailures } from '../../model/probes.js';
 import { restartHistory } from '../../model/restartHistory.js';
 import type { Pod } from '../../model/types.js';
 import type { PodView, TransitionEntry } from '../../model/views.js';
-import { containersSection } from '../containers/containerLines.js';
+import { containerSummary, containersSection } from '../containers/containerLines.js';
 import { mutedColor, type Theme } from '../theme.js';
-import { podLines } from './podLines.js';
+import { conditionsSection, podHeadline, podPlacement } from './podLines.js';
 import { SpanLine, type PaneLine } from './spans.js';
 import { usePaneTheme } from './usePaneTheme.js';
 
@@ -46,7 +46,16 @@ export function conditionsPaneLines(
   // A step can show the newest pod version (a step onto a later Event): the App's step time wins.
   const until = options.stepAt ?? stepTime(pod, view);
   const history = { probeFailures: probeFailures(view), instances: restartHistory(view), ...(until !== undefined ? { until } : {}) };
-  return [...podLines(pod, ctx), [], ...containersSection(containerDetails(pod, view.timeline, history), ctx)];
+  const details = containerDetails(pod, view.timeline, history);
+  // What a small pane must show first: the pod's state, then each container's in one line.
+  return [
+    ...podHeadline(pod, ctx),
+    ...details.map((detail) => containerSummary(detail, ctx)),
+    ...podPlacement(pod, ctx),
+    ...conditionsSection(pod, ctx),
+    [],
+    ...containersSection(details, ctx),
+  ];
 }
 
 /**

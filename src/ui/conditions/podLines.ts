@@ -85,9 +85,9 @@ function ips(list: { ip: string }[] | undefined, single: string | undefined): st
   return all.length > 0 ? all.join(', ') : '<none>';
 }
 
-/** Everything about the pod before its containers. */
-export function podLines(pod: Pod, ctx: PodLineContext): PaneLine[] {
-  const { status, spec } = pod;
+/** What state the pod is in: phase, QoS, start; why it failed (status.reason); whether it is going away. */
+export function podHeadline(pod: Pod, ctx: PodLineContext): PaneLine[] {
+  const { status } = pod;
   const lines: PaneLine[] = [
     joined(
       [
@@ -97,6 +97,23 @@ export function podLines(pod: Pod, ctx: PodLineContext): PaneLine[] {
       ],
       ctx,
     ),
+  ];
+  if (status.reason || status.message) {
+    const reason: PaneLine = [
+      { text: status.reason ?? 'Reason', color: warningColor(ctx.theme), bold: true },
+      ...(status.message ? [{ text: `: ${status.message}` }] : []),
+    ];
+    lines.push(...wrapLine(reason, ctx.width, 2));
+  }
+  const deletion = deletionLine(pod, ctx);
+  if (deletion) lines.push(deletion);
+  return lines;
+}
+
+/** Where the pod runs: its IPs, the node and the node's IPs. */
+export function podPlacement(pod: Pod, ctx: PodLineContext): PaneLine[] {
+  const { status, spec } = pod;
+  const lines: PaneLine[] = [
     joined(
       [
         field('Pod IP', ips(status.podIPs, status.podIP), ctx),
@@ -107,18 +124,35 @@ export function podLines(pod: Pod, ctx: PodLineContext): PaneLine[] {
     ),
   ];
   if (status.nominatedNodeName) lines.push(field('nominated node', status.nominatedNodeName, ctx));
-  if (status.reason || status.message) {
-    const reason: PaneLine = [
-      { text: status.reason ?? 'Reason', color: warningColor(ctx.theme), bold: true },
-      ...(status.message ? [{ text: `: ${status.message}` }] : []),
-    ];
-    lines.push(...wrapLine(reason, ctx.width, 2));
-  }
-  const deletion = deletionLine(pod, ctx);
-  if (deletion) lines.push(deletion);
-  const conditions = status.conditions ?? [];
-  lines.push([{ text: 'Conditions', bold: true }]);
+  return lines;
+}
+
+/** Every condition with its reason, message and times; then the readiness gates. */
+export function conditionsSection(pod: Pod, ctx: PodLineContext): PaneLine[] {
+  const conditions = pod.status.conditions ?? [];
+  const lines: PaneLine[] = [[{ text: 'Conditions', bold: true }]];
   if (conditions.length === 0) lines.push([{ text: '  <none>', color: mutedColor(ctx.theme) }]);
   else lines.push(...conditionLines(conditions, ctx));
+  lines.push(...readinessGateLines(pod, ctx));
+  return lines;
+}
+
+/**
+ * Readiness gates (spec.readinessGates): conditions an outside controller
+ * must set before the pod counts as Ready. A gate whose condition is missing
+ * is as good as False, which is why Ready says ReadinessGatesNotReady.
+ */
+function readinessGateLines(pod: Pod, ctx: PodLineContext): PaneLine[] {
+  const gates = pod.spec.readinessGates ?? [];
+  if (gates.length === 0) return [];
+  const lines: PaneLine[] = [[{ text: 'Readiness gates', bold: true }]];
+  for (const gate of gates) {
+    const condition = pod.status.conditions?.find((c) => c.type === gate.conditionType);
+    const status = condition?.status ?? '<none>';
+    lines.push([
+      { text: `  ${gate.conditionType} ` },
+      { text: status, color: condition ? conditionColor(condition, ctx.theme) : warningColor(ctx.theme), bold: status !== 'True' },
+    ]);
+  }
   return lines;
 }

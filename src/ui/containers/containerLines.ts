@@ -194,6 +194,44 @@ export function containerLines(detail: ContainerDetail, ctx: LineContext): PaneL
   return lines;
 }
 
+/** A state in a word or two: "CrashLoopBackOff", "Running", "Error (exit 1)", "Completed". */
+function stateWord(state: StateDetail): string {
+  if (state.kind === 'running') return 'Running';
+  if (state.kind === 'waiting') return state.reason ?? 'Waiting';
+  const exit = `exit ${state.exitCode}`;
+  if (!state.reason) return `Terminated (${exit})`;
+  return state.exitCode === 0 ? state.reason : `${state.reason} (${exit})`;
+}
+
+/**
+ * One line per container, for the top of the pane where even an 80x24
+ * terminal shows it: what it does now, how it last ended, restarts, ready.
+ */
+export function containerSummary(detail: ContainerDetail, ctx: LineContext): PaneLine {
+  const tag = kindTag[detail.kind];
+  const dot = ` ${ctx.theme.middleDot} `;
+  const spans: Span[] = [
+    ...(tag ? [{ text: `${tag} `, color: mutedColor(ctx.theme) }] : []),
+    { text: detail.name, bold: true },
+    { text: '  ' },
+  ];
+  const status = detail.status;
+  if (!status?.state) {
+    spans.push({ text: status ? 'no state yet' : 'not reported yet', color: mutedColor(ctx.theme) });
+    return spans;
+  }
+  spans.push({ text: stateWord(status.state), color: stateColor(status.state, status.ready, ctx.theme), bold: true });
+  const last = status.lastState;
+  if (last?.kind === 'terminated') {
+    const when = last.finishedAt === undefined ? '' : ` ${timeText(last.finishedAt, ctx.now, ctx.absoluteTimes)}`;
+    spans.push({ text: `${dot}last ` }, { text: stateWord(last), color: stateColor(last, undefined, ctx.theme) }, { text: when, color: mutedColor(ctx.theme) });
+  }
+  if (status.restartCount > 0) spans.push({ text: `${dot}restarts ${status.restartCount}` });
+  // Ready matters for what is meant to keep running; a finished init container is never ready.
+  if (status.state.kind !== 'terminated') spans.push({ text: `${dot}${status.ready ? 'ready' : 'not ready'}` });
+  return spans;
+}
+
 /** The whole section: a heading, then every container (init, sidecar, app, ephemeral) with a blank line between. */
 export function containersSection(details: readonly ContainerDetail[], ctx: LineContext): PaneLine[] {
   const lines: PaneLine[] = [[{ text: 'Containers', bold: true }]];

@@ -103,6 +103,20 @@ describe('ConditionsPane: the pod', () => {
       absoluteTimes: false,
       expected: ['  Ready Unknown NodeStatusUnknown  changed 2m ago, probed 20s ago'],
     },
+    {
+      name: 'readiness gates, one set by its controller and one not yet',
+      pod: () => {
+        const pod = oomKilledPod();
+        pod.spec.readinessGates = [{ conditionType: 'target-health.elbv2.k8s.aws/k8s-shop-web' }, { conditionType: 'example.com/feature-1' }];
+        pod.status.conditions = [
+          { type: 'target-health.elbv2.k8s.aws/k8s-shop-web', status: 'True', lastTransitionTime: '2026-11-25T14:09:00Z' },
+          { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: 'corresponding condition of pod readiness gate "example.com/feature-1" does not exist.', lastTransitionTime: '2026-11-25T14:08:00Z' },
+        ];
+        return pod;
+      },
+      absoluteTimes: false,
+      expected: ['Readiness gates', '  target-health.elbv2.k8s.aws/k8s-shop-web True', '  example.com/feature-1 <none>'],
+    },
   ];
   it.each(cases)('$name', ({ pod, absoluteTimes, expected }) => {
     const lines = draw(pod(), { absoluteTimes }, []);
@@ -110,9 +124,35 @@ describe('ConditionsPane: the pod', () => {
   });
 });
 
+describe('ConditionsPane: the top lines', () => {
+  it('at the height an 80x24 terminal leaves, shows the pod and each container in one line', () => {
+    expect(draw(crashLoopPod(), { width: 80, height: 5 })).toEqual([
+      'Phase Running · QoS Burstable · started 11m ago',
+      'init migrate  Completed',
+      'sidecar log-shipper  Running · ready',
+      'app  CrashLoopBackOff · last Error (exit 1) 4m48s ago · restarts 3 · not ready',
+      '↓ 49 more lines (Tab to focus, then scroll)',
+    ]);
+  });
+
+  const cases: { name: string; pod: () => Pod; expected: string[] }[] = [
+    { name: 'an OOM kill, running again', pod: oomKilledPod, expected: ['worker  Running · last OOMKilled (exit 137) 42s ago · restarts 1 · ready'] },
+    {
+      name: 'terminating, and an image that cannot be pulled',
+      pod: terminatingPod,
+      expected: ['Terminating: grace period 30s, 20s left', 'api  Running · ready', 'cache  ImagePullBackOff · not ready'],
+    },
+  ];
+  it.each(cases)('$name', ({ pod, expected }) => {
+    const lines = draw(pod(), {}, []);
+    expect(lines.slice(1, 1 + expected.length)).toEqual(expected);
+  });
+});
+
 describe('ConditionsPane: the containers', () => {
   it('lists init containers, the sidecar marked, app and ephemeral containers in order', () => {
-    const heads = draw(crashLoopPod()).filter((line) => /^(init |sidecar |ephemeral )?[a-z][\w-]*  \S+$/.test(line));
+    const lines = draw(crashLoopPod());
+    const heads = lines.slice(lines.indexOf('Containers')).filter((line) => /^(init |sidecar |ephemeral )?[a-z][\w-]*  \S+$/.test(line));
     expect(heads).toEqual([
       'init migrate  ghcr.io/acme/web-migrate:1.4.2',
       'sidecar log-shipper  docker.io/fluent/fluent-bit:3.1',
