@@ -181,6 +181,9 @@ export async function startApiServer(emulator: Emulator, options: ApiServerOptio
   }
 
   const server = createServer((req, res) => {
+    // The server's clock is the emulated one (it runs --speed times faster in the
+    // demo): a client may read its skew from Date, as from any cluster's.
+    res.setHeader('Date', new Date(emulator.clock.now()).toUTCString());
     handle(req, res).catch((error: unknown) => {
       const failure = asApiError(error);
       if (res.headersSent) {

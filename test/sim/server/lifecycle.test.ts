@@ -12,6 +12,15 @@ describe('startApiServer', () => {
     await expect(fetch(`${server.url}/version`)).rejects.toThrow();
   });
 
+  it('dates its answers by the emulated clock', async () => {
+    const cluster = makeCluster();
+    cluster.clock.advance(90_000);
+    const server = await startApiServer(cluster.emulator);
+    const res = await fetch(`${server.url}/api/v1/namespaces/demo/pods/nope`);
+    expect(res.headers.get('date')).toBe('Wed, 25 Nov 2026 10:01:30 GMT');
+    await server.close();
+  });
+
   it('rejects when the port is taken', async () => {
     const first = await startApiServer(makeCluster().emulator);
     await expect(startApiServer(makeCluster().emulator, { port: first.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
