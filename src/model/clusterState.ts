@@ -48,8 +48,10 @@ interface Ledger {
   readonly pods: Map<string, PodView>;
   /** Event uid → the pod whose timeline holds it (one entry per Event object). */
   readonly eventOwners: Map<string, PodRecord>;
-  /** Events that came before their pod, in arrival order (Map order is the eviction order). */
+  /** Events that came before their pod: uid → event, in arrival order (Map order is the eviction order). */
   readonly pending: Map<string, PendingEvent>;
+  /** The same events by pod key, so a pod that appears finds its own without a scan. */
+  readonly pendingByPod: Map<string, Set<string>>;
   /** One slot per entry added, oldest first: who to drop from when over the total bound. */
   dropQueue: PodRecord[];
   dropHead: number;
@@ -88,6 +90,7 @@ export function createClusterState(limits: ClusterLimits = {}): ClusterState {
     pods: new Map(),
     eventOwners: new Map(),
     pending: new Map(),
+    pendingByPod: new Map(),
     dropQueue: [],
     dropHead: 0,
     journal: [],
@@ -206,21 +209,38 @@ function park(ledger: Ledger, podKey: string, event: KubeEvent, observedAt: numb
   const uid = eventUid(event);
   const parked = ledger.pending.get(uid);
   if (parked && (parked.event.count ?? 1) > (event.count ?? 1)) return;
-  ledger.pending.delete(uid);
+  unpark(ledger, uid);
   ledger.pending.set(uid, { podKey, event, observedAt });
+  let uids = ledger.pendingByPod.get(podKey);
+  if (!uids) {
+    uids = new Set();
+    ledger.pendingByPod.set(podKey, uids);
+  }
+  uids.add(uid);
   while (ledger.pending.size > ledger.limits.pendingEvents) {
     const oldest = ledger.pending.keys().next().value;
     if (oldest === undefined) break;
-    ledger.pending.delete(oldest);
+    unpark(ledger, oldest);
   }
+}
+
+function unpark(ledger: Ledger, uid: string): void {
+  const parked = ledger.pending.get(uid);
+  if (!parked) return;
+  ledger.pending.delete(uid);
+  const uids = ledger.pendingByPod.get(parked.podKey);
+  uids?.delete(uid);
+  if (uids?.size === 0) ledger.pendingByPod.delete(parked.podKey);
 }
 
 /** Moves the events that waited for this pod into its timeline. */
 function attachPending(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[]): void {
-  if (ledger.pending.size === 0) return;
-  for (const [uid, parked] of ledger.pending) {
-    if (parked.podKey !== rec.key || !eventMatchesPodUid(parked.event, rec.uid)) continue;
-    ledger.pending.delete(uid);
+  const uids = ledger.pendingByPod.get(rec.key);
+  if (!uids) return;
+  for (const uid of [...uids]) {
+    const parked = ledger.pending.get(uid)!;
+    if (!eventMatchesPodUid(parked.event, rec.uid)) continue;
+    unpark(ledger, uid);
     applyEvent(ledger, rec, timeline, parked.event, parked.observedAt);
   }
 }
@@ -316,7 +336,7 @@ export function applyObservation(state: ClusterState, observation: Observation):
       return observeEvent(state, observation.event, observation.observedAt);
     case 'EventDeleted':
       // Events expire after an hour; the history podtui saw outlives them.
-      state.ledger.pending.delete(eventUid(observation.event));
+      unpark(state.ledger, eventUid(observation.event));
       return state;
     case 'ConnectionChanged':
       return replaceConnection(state, observation.connection);
