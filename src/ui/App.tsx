@@ -13,7 +13,7 @@ import { whyLine } from '../model/why.js';
 import { conditionsPaneLines } from './conditions/ConditionsPane.js';
 import { SpanLine } from './conditions/spans.js';
 import { Help } from './Help.js';
-import { filterIntent, helpIntent, pickerIntent } from './keyModes.js';
+import { filterIntent, helpIntent, pickerIntent, splitTyped } from './keyModes.js';
 import { intentForKey } from './keymap.js';
 import { MIN_COLUMNS, MIN_ROWS, computeLayout } from './layout.js';
 import { isWarning } from './logEntry.js';
@@ -177,7 +177,9 @@ export function App(props: AppProps) {
   const onKeyRef = useRef(onKey);
   onKeyRef.current = onKey;
   useInput(
-    useCallback((input: string, key: Key) => onKeyRef.current(input, key), []),
+    useCallback((input: string, key: Key) => {
+      for (const [one, flags] of splitTyped(input, key)) onKeyRef.current(one, flags);
+    }, []),
     { isActive: ui.logs === undefined },
   );
 

@@ -33,3 +33,44 @@ export function pickerIntent(input: string, key: Key): Intent | { type: 'pickerC
   const intent = intentForKey(input, key);
   return intent?.type === 'move' || intent?.type === 'quit' ? intent : undefined;
 }
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/** Characters that arrive inside typed text but are keys of their own. */
+const CONTROL_KEYS: Record<string, Partial<Key>> = { '\r': { return: true }, '\n': { return: true }, '\t': { tab: true }, '\x7f': { backspace: true }, '\b': { backspace: true } };
+
+/**
+ * Ink hands over several characters at once when they arrive in one read:
+ * a paste, fast typing over SSH, tmux send-keys. Each is a key of its own
+ * (`/crash⏎` opens the filter, types, keeps it); named keys come alone.
+ */
+export function splitTyped(input: string, key: Key): [string, Key][] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta) return [[input, key]];
+  return chars.map((ch) => {
+    const control = CONTROL_KEYS[ch];
+    if (control) return ['', { ...NO_KEY, ...control }];
+    return [ch, { ...NO_KEY, shift: ch !== ch.toLowerCase() }];
+  });
+}

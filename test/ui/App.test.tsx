@@ -252,6 +252,15 @@ describe('App keys', () => {
     expect(statusLine(screen)).toContain('3 pods');
   });
 
+  it('takes keys that arrive in one read (a paste, tmux send-keys, a slow link) one by one', async () => {
+    const screen = await renderApp(observations, { columns: 120, rows: 40, now: NOW });
+    await press(screen, '/crash\r');
+    expect(statusLine(screen)).toContain('filter "crash"');
+    expect(rowOf(screen, 'liveness')).toBe('');
+    await press(screen, 'hhh');
+    expect(statusLine(screen)).toMatch(/step \d+\/\d+/);
+  });
+
   it('says when no pod matches the filter', async () => {
     const screen = await renderApp(observations, { columns: 120, rows: 40, now: NOW });
     await press(screen, '/', ...'nothing', KEYS.enter);

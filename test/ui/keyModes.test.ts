@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { filterIntent, helpIntent, pickerIntent } from '../../src/ui/keyModes.js';
+import { filterIntent, helpIntent, pickerIntent, splitTyped } from '../../src/ui/keyModes.js';
 
 const none: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -48,5 +48,29 @@ describe('helpIntent and pickerIntent', () => {
     ['q quits', 'q', {}, { type: 'quit' }],
   ])('picker: %s', (_name, input, flags, expected) => {
     expect(pickerIntent(input, key(flags))).toEqual(expected);
+  });
+});
+
+describe('splitTyped: several characters in one read are several keys', () => {
+  it('one character or a named key stays as it is', () => {
+    expect(splitTyped('j', key({}))).toEqual([['j', key({})]]);
+    expect(splitTyped('', key({ upArrow: true }))).toEqual([['', key({ upArrow: true })]]);
+  });
+
+  it('"/crash⏎" is a slash, five letters and Enter', () => {
+    const keys = splitTyped('/crash\r', key({}));
+    expect(keys.map(([input]) => input)).toEqual(['/', 'c', 'r', 'a', 's', 'h', '']);
+    expect(keys.at(-1)![1].return).toBe(true);
+  });
+
+  it('marks capitals as shifted, Tab and Backspace as keys', () => {
+    const keys = splitTyped('G\t\x7f', key({}));
+    expect(keys[0]).toEqual(['G', key({ shift: true })]);
+    expect(keys[1]).toEqual(['', key({ tab: true })]);
+    expect(keys[2]).toEqual(['', key({ backspace: true })]);
+  });
+
+  it('leaves Alt and Ctrl chords alone', () => {
+    expect(splitTyped('ab', key({ meta: true }))).toEqual([['ab', key({ meta: true })]]);
   });
 });
