@@ -100,9 +100,9 @@ describe('startDemo', () => {
   });
 });
 
-describe('src/sim/scenarios/README.md', () => {
+describe('the README', () => {
   it('lists every scenario with its description', () => {
-    const readme = readFileSync(new URL('../../../src/sim/scenarios/README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     const rows = readme.split('\n').filter((line) => /^\| `/.test(line));
     expect(rows).toEqual(SCENARIOS.map((s) => `| \`${s.name}\` | ${s.description} |`));
   });
