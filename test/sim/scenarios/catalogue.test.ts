@@ -103,7 +103,8 @@ describe('startDemo', () => {
 describe('the README', () => {
   it('lists every scenario with its description', () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    const rows = readme.split('\n').filter((line) => /^\| `/.test(line));
+    const section = readme.slice(readme.indexOf('### Demo scenarios'));
+    const rows = section.slice(0, section.indexOf('\n#', 1)).split('\n').filter((line) => /^\| `/.test(line));
     expect(rows).toEqual(SCENARIOS.map((s) => `| \`${s.name}\` | ${s.description} |`));
   });
 });
