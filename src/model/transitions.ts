@@ -7,7 +7,10 @@ import type { ContainerKind, Transition } from './views.js';
 import type { ContainerState, ContainerStatus, Pod, PodCondition } from './types.js';
 import { timestampMs } from './timestamp.js';
 
-type Base = Pick<Transition, 'observedAt' | 'resourceVersion'>;
+type Base = Pick<Transition, 'observedAt' | 'resourceVersion'> & {
+  /** When a change the pod does not date happened, as far as podtui can say (see undatedAt). */
+  undatedAt: number;
+};
 type Details = Pick<Transition, 'container' | 'condition' | 'state' | 'restartCount' | 'gracePeriodSeconds'>;
 
 // Every transition has the same shape (absent details are undefined): this
@@ -147,7 +150,7 @@ function diffContainer(
     make(
       base,
       'ContainerStateChanged',
-      stateAt(state) ?? base.observedAt,
+      stateAt(state) ?? base.undatedAt,
       stateIsTrouble(state) ? 'Warning' : 'Normal',
       stateReason(state),
       `${name}: ${describeState(state)}`,
@@ -172,7 +175,7 @@ function diffContainer(
       make(
         base,
         'ContainerRestarted',
-        (after.state?.running ? startedAt : undefined) ?? ms(after.state?.terminated?.startedAt) ?? base.observedAt,
+        (after.state?.running ? startedAt : undefined) ?? ms(after.state?.terminated?.startedAt) ?? base.undatedAt,
         'Warning',
         'Restarted',
         `${name}: Restarted (restartCount ${after.restartCount})`,
@@ -200,7 +203,7 @@ function diffContainer(
   // (while the state stays) it is the startup probe passing or failing.
   if (before && before.started !== undefined && after.started !== undefined && before.started !== after.started && !stateChanged) {
     out.push(
-      make(base, 'ContainerStartedChanged', base.observedAt, 'Normal', after.started ? 'Started' : 'NotStarted', `${name}: started ${before.started} → ${after.started}`, {
+      make(base, 'ContainerStartedChanged', base.undatedAt, 'Normal', after.started ? 'Started' : 'NotStarted', `${name}: started ${before.started} → ${after.started}`, {
         container,
         restartCount: after.restartCount,
       }),
@@ -234,7 +237,7 @@ function diffCondition(out: Transition[], base: Base, before: PodCondition | und
       base,
       'ConditionChanged',
       // lastTransitionTime moves only when the status flips.
-      (flipped ? ms(after?.lastTransitionTime) : undefined) ?? base.observedAt,
+      (flipped ? ms(after?.lastTransitionTime) : undefined) ?? base.undatedAt,
       conditionIsTrouble(type, from, to) ? 'Warning' : 'Normal',
       type,
       `${type}: ${from && flipped ? `${from} → ${to}` : to}${detail}`,
@@ -277,7 +280,7 @@ function diffPhaseAndReason(out: Transition[], base: Base, previous: Pod | undef
   const to = next.status.phase;
   if (to && from !== to) {
     out.push(
-      make(base, 'PhaseChanged', previous ? base.observedAt : firstSightAt, to === 'Failed' || to === 'Unknown' ? 'Warning' : 'Normal', to, from ? `Phase: ${from} → ${to}` : `Phase: ${to}`),
+      make(base, 'PhaseChanged', previous ? base.undatedAt : firstSightAt, to === 'Failed' || to === 'Unknown' ? 'Warning' : 'Normal', to, from ? `Phase: ${from} → ${to}` : `Phase: ${to}`),
     );
   }
   const reasonBefore = previous?.status.reason;
@@ -288,7 +291,7 @@ function diffPhaseAndReason(out: Transition[], base: Base, previous: Pod | undef
       make(
         base,
         'PodReasonChanged',
-        base.observedAt,
+        base.undatedAt,
         reasonAfter ? 'Warning' : 'Normal',
         reasonAfter ?? 'ReasonCleared',
         reasonAfter ? (message ? `${reasonAfter}: ${message}` : reasonAfter) : `Reason cleared (was ${reasonBefore})`,
@@ -308,13 +311,38 @@ function diffDeletion(out: Transition[], base: Base, previous: Pod | undefined, 
     make(
       base,
       'DeletionRequested',
-      endsAt !== undefined && grace !== undefined ? endsAt - grace * 1000 : base.observedAt,
+      endsAt !== undefined && grace !== undefined ? endsAt - grace * 1000 : base.undatedAt,
       'Normal',
       'Terminating',
       grace !== undefined ? `Deletion requested (grace period ${grace}s)` : 'Deletion requested',
       { gracePeriodSeconds: grace },
     ),
   );
+}
+
+function newestState(state: ContainerState | undefined, newest: number): number {
+  if (!state) return newest;
+  const at = stateAt(state);
+  return at !== undefined && at > newest ? at : newest;
+}
+
+/**
+ * A change the pod does not date (a waiting reason, a phase, a flip of
+ * `started`) is dated by the observation. But the client's clock is not the
+ * cluster's: a few seconds behind, a CrashLoopBackOff would sort before the
+ * exit that caused it. The version was written after every time it carries,
+ * so that newest time is a floor for the observation.
+ */
+function undatedAt(pod: Pod, observedAt: number): number {
+  let newest = ms(pod.metadata.creationTimestamp) ?? -Infinity;
+  for (const condition of pod.status.conditions ?? []) {
+    const at = ms(condition.lastTransitionTime);
+    if (at !== undefined && at > newest) newest = at;
+  }
+  for (const list of [pod.status.initContainerStatuses, pod.status.containerStatuses, pod.status.ephemeralContainerStatuses]) {
+    for (const status of list ?? []) newest = newestState(status.lastState, newestState(status.state, newest));
+  }
+  return Math.max(observedAt, newest);
 }
 
 /**
@@ -324,14 +352,14 @@ function diffDeletion(out: Transition[], base: Base, previous: Pod | undefined, 
  */
 export function diffPods(previous: Pod | undefined, next: Pod, observedAt: number): Transition[] {
   const out: Transition[] = [];
-  const base: Base = { observedAt, resourceVersion: next.metadata.resourceVersion ?? '' };
+  const base: Base = { observedAt, resourceVersion: next.metadata.resourceVersion ?? '', undatedAt: undatedAt(next, observedAt) };
   const createdAt = ms(next.metadata.creationTimestamp);
   if (!previous) {
     out.push(make(base, 'PodCreated', createdAt ?? observedAt, 'Normal', 'Created', 'Pod created'));
   }
   if (previous?.status !== next.status) {
     // Containers first: at the same moment, a container's change is the cause of the conditions'.
-    const readyAt = containersReadyAt(previous, next, observedAt);
+    const readyAt = containersReadyAt(previous, next, base.undatedAt);
     const containersFrom = out.length;
     const was = previous?.status;
     diffStatuses(out, base, was?.initContainerStatuses, next.status.initContainerStatuses, initKindOf(next), readyAt);
@@ -349,7 +377,7 @@ export function diffPods(previous: Pod | undefined, next: Pod, observedAt: numbe
         if (dated !== undefined) firstSightAt = Math.max(firstSightAt ?? dated, dated);
       }
     }
-    diffPhaseAndReason(out, base, previous, next, firstSightAt ?? observedAt);
+    diffPhaseAndReason(out, base, previous, next, firstSightAt ?? base.undatedAt);
   }
   diffDeletion(out, base, previous, next);
   return out;
@@ -357,5 +385,6 @@ export function diffPods(previous: Pod | undefined, next: Pod, observedAt: numbe
 
 /** The pod left the API (watch DELETED). */
 export function podRemoved(pod: Pod, observedAt: number): Transition {
-  return make({ observedAt, resourceVersion: pod.metadata.resourceVersion ?? '' }, 'PodRemoved', observedAt, 'Normal', 'Deleted', 'Pod deleted');
+  const at = undatedAt(pod, observedAt);
+  return make({ observedAt, resourceVersion: pod.metadata.resourceVersion ?? '', undatedAt: at }, 'PodRemoved', at, 'Normal', 'Deleted', 'Pod deleted');
 }

@@ -266,6 +266,22 @@ describe('diffPods', () => {
     ]);
   });
 
+  test('a client clock behind the cluster: an undated change is never dated before the times the version carries', () => {
+    const before = runningPod();
+    const crashed = changed(before, (pod) => {
+      appStatus(pod).state = { terminated: { exitCode: 1, reason: 'Error', startedAt: iso(3), finishedAt: iso(60) } };
+    });
+    const backingOff = changed(crashed, (pod) => {
+      appStatus(pod).lastState = appStatus(pod).state!;
+      appStatus(pod).state = { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 10s restarting failed container=app pod=web_demo(1)' } };
+    });
+    // podtui's clock reads 55 s when the cluster wrote the back-off after the exit at 60 s.
+    const [waiting] = diffPods(crashed, backingOff, at(55));
+    expect(waiting).toMatchObject({ kind: 'ContainerStateChanged', reason: 'CrashLoopBackOff', at: at(60), observedAt: at(55) });
+    // A clock ahead of the cluster is taken as it is.
+    expect(diffPods(crashed, backingOff, at(70))[0]!.at).toBe(at(70));
+  });
+
   test('a multi-line termination message never breaks the one-line rule', () => {
     const before = runningPod();
     const after = changed(before, (pod) => {
