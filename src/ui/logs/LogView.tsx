@@ -98,7 +98,7 @@ export function LogView({ port, namespace, pod, container: initialContainer, con
       if (timer) clearTimeout(timer);
       stop();
     };
-  }, [port, namespace, pod, container, previous]);
+  }, [port, namespace, pod, container, previous, state.opened]);
 
   const buffer = bufferRef.current;
   const bodyHeight = Math.max(1, height - 2);
@@ -112,6 +112,7 @@ export function LogView({ port, namespace, pod, container: initialContainer, con
   const layout: LogLayout = {
     rows,
     bodyHeight,
+    width,
     end: buffer.end,
     containers,
     matchesOf: (query) => (query === state.query ? matches : findMatches(buffer.lines, buffer.dropped, query)),
@@ -140,7 +141,7 @@ export function LogView({ port, namespace, pod, container: initialContainer, con
   const bodyLines: PaneLine[] = rows.slice(top, top + bodyHeight).map((row: LogRow) => {
     const text = buffer.lines[row.line - buffer.dropped] ?? '';
     const lineMatches = state.query === '' ? [] : matches.filter((m) => m.line === row.line);
-    return rowSpans(text, row, lineMatches, current, { width, wrap: state.wrap, marker, color: theme.color });
+    return rowSpans(text, row, lineMatches, current, { width, wrap: state.wrap, marker, color: theme.color, column: state.column });
   });
   if (rows.length === 0) bodyLines.push(...emptyBody(stream, previous, container, theme, ascii));
   else if (stream.phase === 'ended' && top + bodyHeight > rows.length) bodyLines.push(endLine(stream, previous, theme));
@@ -153,7 +154,10 @@ export function LogView({ port, namespace, pod, container: initialContainer, con
       : 'following';
   const title: PaneLine = [
     { text: logTitle(namespace, pod, container, containers, previous, theme.middleDot), bold: true },
-    { text: `  ${position}${state.wrap ? ` ${theme.middleDot} wrap` : ''}`, color: mutedColor(theme) },
+    {
+      text: `  ${position}${state.wrap ? ` ${theme.middleDot} wrap` : ''}${state.column > 0 ? ` ${theme.middleDot} from column ${state.column + 1}` : ''}`,
+      color: mutedColor(theme),
+    },
   ];
 
   return (
@@ -206,9 +210,17 @@ function footer(state: LogViewState, matchCount: number, stream: StreamPhase, ma
       ? []
       : [{ text: matchCount === 0 ? `no match for "${query}"  ` : `match ${matchIndex + 1}/${matchCount} "${query}"  `, bold: true }];
   const ended: PaneLine = stream.phase === 'ended' && stream.error ? [{ text: `${stream.error}  `, color: warningColor(theme) }] : [];
-  return [
-    ...ended,
-    ...search,
-    { text: `${ascii ? 'Up Dn' : '↑↓'} PgUp PgDn g G scroll  / search  n N next  p previous/current${manyContainers ? '  c container' : ''}  w wrap  Esc back`, color: mutedColor(theme) },
+  // Most needed first: a narrow terminal cuts the end of the line.
+  const hints = [
+    'Esc back',
+    state.previous ? 'p current' : 'p previous',
+    '/ search',
+    'n/N',
+    'w wrap',
+    ...(state.wrap ? [] : [ascii ? '<- -> pan' : '←→ pan']),
+    ...(manyContainers ? ['c container'] : []),
+    ...(stream.phase === 'ended' ? ['r reopen'] : []),
+    `${ascii ? 'Up/Dn' : '↑↓'} PgUp/PgDn g/G scroll`,
   ];
+  return [...ended, ...search, { text: hints.join('  '), color: mutedColor(theme) }];
 }

@@ -20,12 +20,18 @@ export interface LogViewState {
   searchInput?: string;
   /** Index into the matches of `query`; -1 for none. */
   matchIndex: number;
+  /** Without wrapping: how many characters of each line are scrolled off to the left. */
+  column: number;
+  /** Grows on `r`: the stream is opened again (a followed log ends when its container exits). */
+  opened: number;
 }
 
 /** The screen as it was last drawn, which keys move through. */
 export interface LogLayout {
   rows: readonly LogRow[];
   bodyHeight: number;
+  /** Cells per row. */
+  width: number;
   /** Absolute number one past the last line (the anchor of an empty log). */
   end: number;
   containers: readonly string[];
@@ -34,7 +40,7 @@ export interface LogLayout {
 }
 
 export function initialLogViewState(container: string, previous: boolean): LogViewState {
-  return { container, previous, wrap: false, follow: true, anchor: { line: 0, part: 0 }, query: '', matchIndex: -1 };
+  return { container, previous, wrap: false, follow: true, anchor: { line: 0, part: 0 }, query: '', matchIndex: -1, column: 0, opened: 0 };
 }
 
 export function maxTop(layout: LogLayout): number {
@@ -109,8 +115,14 @@ export function logViewKey(state: LogViewState, input: string, key: Key, layout:
     const matches = layout.matchesOf(state.query);
     return showMatch(state, layout, matches, stepMatch(matches.length, state.matchIndex, input === 'n' ? 1 : -1));
   }
-  // Toggling wrap keeps the line at the top where it is.
-  if (input === 'w') return { ...state, wrap: !state.wrap, anchor: anchorAt(layout, top) };
+  // Toggling wrap keeps the line at the top where it is; wrapped lines need no sideways scrolling.
+  if (input === 'w') return { ...state, wrap: !state.wrap, anchor: anchorAt(layout, top), column: 0 };
+  if (!state.wrap && (key.leftArrow || key.rightArrow || input === 'h' || input === 'l' || input === '0')) {
+    const step = Math.max(8, Math.floor(layout.width / 2));
+    const column = input === '0' ? 0 : key.leftArrow || input === 'h' ? Math.max(0, state.column - step) : state.column + step;
+    return column === state.column ? state : { ...state, column };
+  }
+  if (input === 'r') return { ...state, opened: state.opened + 1 };
   if (input === 'p') return { ...state, previous: !state.previous };
   if (input === 'c' && layout.containers.length > 1) {
     const next = layout.containers[(layout.containers.indexOf(state.container) + 1) % layout.containers.length];

@@ -12,6 +12,8 @@ export interface RowStyle {
   /** The cut marker, drawn at the left edge when the row was shifted. */
   marker: string;
   color: boolean;
+  /** Without wrapping: characters scrolled off to the left. */
+  column: number;
 }
 
 /** Where an unwrapped row starts so that `current` is fully visible. */
@@ -25,8 +27,10 @@ function shiftedStart(text: string, current: LogMatch, width: number, marker: st
 export function rowSpans(text: string, row: LogRow, lineMatches: readonly LogMatch[], current: LogMatch | undefined, style: RowStyle): Span[] {
   let from = row.start;
   const spans: Span[] = [];
-  if (!style.wrap && current && current.line === row.line) {
-    from = shiftedStart(text, current, style.width, style.marker);
+  if (!style.wrap) {
+    from = current && current.line === row.line ? shiftedStart(text, current, style.width, style.marker) : Math.min(style.column, text.length);
+    // Never start in the middle of a surrogate pair.
+    if (from > 0 && from < text.length && /[\udc00-\udfff]/.test(text[from] ?? '')) from += 1;
     if (from > 0) spans.push({ text: style.marker, dim: true });
   }
   const to = row.end;

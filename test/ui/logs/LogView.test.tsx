@@ -12,6 +12,7 @@ const ansi = /\u001b\[[0-9;]*m/g;
 const eventually = (assertion: () => void) => vi.waitFor(assertion, { timeout: 2_000, interval: LOG_FLUSH_MS / 5 });
 const keys = {
   up: '\u001b[A',
+  right: '\u001b[C',
   down: '\u001b[B',
   pageUp: '\u001b[5~',
   pageDown: '\u001b[6~',
@@ -213,6 +214,20 @@ describe('LogView: long and hostile lines', () => {
     for (const line of wrapped) expect(cellWidth(line)).toBeLessThanOrEqual(40);
   });
 
+  it('pans sideways without wrapping', async () => {
+    const long = `${'0123456789'.repeat(8)}END`;
+    const port = new FakeLogPort().serve('app', false, [long]);
+    const view = open(port, { width: 40, height: 6, pod: 'w', containers: ['app'] });
+    await eventually(() => expect(view.screen()[1]).toBe(`${long.slice(0, 39)}…`));
+    await view.press(keys.right, keys.right);
+    await eventually(() => expect(view.screen()[1]).toBe(`…${long.slice(40, 78)}…`));
+    expect(view.screen()[0]).toBe('Log of app · shop/w  following · from c…');
+    await view.press(keys.right);
+    await eventually(() => expect(view.screen()[1]).toBe(`…${long.slice(60)}`));
+    await view.press('0');
+    await eventually(() => expect(view.screen()[1]).toBe(`${long.slice(0, 39)}…`));
+  });
+
   it('never passes escape sequences or control characters to the terminal', async () => {
     const port = new FakeLogPort().serve('app', false, [
       '\u001b[2J\u001b[Hcleared?',
@@ -254,6 +269,20 @@ describe('LogView: closing', () => {
     await eventually(() => expect(view.screen().slice(1, 3)).toEqual(currentLines));
     await view.press(input);
     await eventually(() => expect(view.onClose).toHaveBeenCalledTimes(1));
+  });
+
+  it('r opens an ended log again, to follow the next instance', async () => {
+    const port = new FakeLogPort().serve('app', false, currentLines);
+    const view = open(port);
+    await eventually(() => expect(view.screen().slice(1, 3)).toEqual(currentLines));
+    port.latest.onEnd();
+    await eventually(() => expect(view.screen()[3]).toBe('-- end of the log --'));
+    expect(view.screen().at(-1)).toContain('r reopen');
+    port.serve('app', false, ['2026-11-25T14:11:00Z INFO starting web 1.4.2 (restart 4)']);
+    await view.press('r');
+    await eventually(() => expect(view.screen()[1]).toBe('2026-11-25T14:11:00Z INFO starting web 1.4.2 (restart 4)'));
+    expect(port.streams).toHaveLength(2);
+    expect(port.streams[0]?.stopped).toBe(true);
   });
 
   it('stops the stream when unmounted', async () => {

@@ -99,7 +99,7 @@ describe('stepMatch and firstMatchFrom', () => {
 describe('rowSpans', () => {
   const text = lines[1]!;
   const row = { line: 101, part: 0, start: 0, end: text.length };
-  const style = { width: 80, wrap: false, marker: '…', color: true };
+  const style = { width: 80, wrap: false, marker: '…', color: true, column: 0 };
 
   it('inverts every match and marks the current one', () => {
     const matches = findMatches(lines, 100, 'e').filter((m) => m.line === 101).slice(0, 2);
@@ -119,6 +119,18 @@ describe('rowSpans', () => {
     const spans = rowSpans(text, row, [match!], match, { ...style, width: 20 });
     expect(spans[0]).toEqual({ text: '…', dim: true });
     expect(spans.map((s) => s.text).join('')).toBe('…used" retry=1');
+  });
+
+  it('without wrapping, starts each row at the column scrolled to, marking the cut', () => {
+    const spans = rowSpans(text, row, [], undefined, { ...style, column: 12 });
+    expect(spans.map((s) => s.text).join('')).toBe('…msg="db: connection refused" retry=1');
+    expect(rowSpans('short', { line: 1, part: 0, start: 0, end: 5 }, [], undefined, { ...style, column: 12 })).toEqual([{ text: '…', dim: true }]);
+  });
+
+  it('never starts inside a surrogate pair', () => {
+    const emoji = 'ok 🔥 done';
+    const spans = rowSpans(emoji, { line: 1, part: 0, start: 0, end: emoji.length }, [], undefined, { ...style, column: 4 });
+    expect(spans.map((s) => s.text).join('')).toBe('… done');
   });
 
   it('draws only the part of a wrapped row', () => {

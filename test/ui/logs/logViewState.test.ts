@@ -33,6 +33,7 @@ function layoutOf(wrap = false): LogLayout {
   return {
     rows: layoutRows(lines, 100, 20, wrap),
     bodyHeight: 10,
+    width: 20,
     end: 140,
     containers: ['app', 'istio-proxy'],
     matchesOf: (query) => findMatches(lines, 100, query),
@@ -126,6 +127,12 @@ describe('logViewKey: instances, containers, closing', () => {
     { name: 'c cycles containers', keys: ['c'], expected: { container: 'istio-proxy' } },
     { name: 'c wraps around', keys: ['c', 'c'], expected: { container: 'app' } },
     { name: 'w toggles wrap', keys: ['w'], expected: { wrap: true } },
+    { name: 'right pans half a screen', keys: [named('rightArrow'), 'l'], expected: { column: 20 } },
+    { name: 'left pans back, not past the start', keys: ['l', named('leftArrow'), 'h'], expected: { column: 0 } },
+    { name: '0 back to the first column', keys: ['l', 'l', '0'], expected: { column: 0 } },
+    { name: 'wrapping forgets the pan', keys: ['l', 'w'], expected: { column: 0, wrap: true } },
+    { name: 'no pan while wrapped', keys: ['w', 'l'], expected: { column: 0 } },
+    { name: 'r opens the stream again', keys: ['r', 'r'], expected: { opened: 2 } },
     { name: 'Esc closes', keys: [named('escape')], expected: 'close' },
     { name: 'q closes', keys: ['q'], expected: 'close' },
   ];
