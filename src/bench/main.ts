@@ -11,8 +11,8 @@ import { inkOutputFigures } from './ink/inkOutput.js';
 import { parseBenchOptions } from './options.js';
 
 const options = parseBenchOptions(process.argv.slice(2));
-const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const started = performance.now();
+const progress = (line: string) => process.stderr.write(`bench: ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}\n`);
 const figures: Figure[] = [];
 
 if (options.micro) {
