@@ -2,7 +2,7 @@
 // reducer, and turns keys into intents. Everything drawn is computed from
 // (cluster state, UI state, terminal size); nothing is redrawn while none of
 // them changes, except the small clocks of the why line and the status bar.
-import { Box, useInput, type Key } from 'ink';
+import { Box, useInput, useStdout, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { countdowns } from '../model/countdowns.js';
 import { mergedTimeline } from '../model/mergedTimeline.js';
@@ -16,6 +16,7 @@ import { Help } from './Help.js';
 import { filterIntent, helpIntent, pickerIntent, splitTyped } from './keyModes.js';
 import { intentForKey } from './keymap.js';
 import { MIN_COLUMNS, MIN_ROWS, computeLayout } from './layout.js';
+import { installIncrementalCursorFix } from './incrementalStdout.js';
 import { isWarning } from './logEntry.js';
 import { logTarget } from './logTarget.js';
 import { LogView } from './logs/LogView.js';
@@ -47,6 +48,9 @@ export function App(props: AppProps) {
   const { cluster: store, session, options } = props;
   const theme = useMemo(() => makeTheme(options), [options.ascii, options.color]);
   const { columns, rows } = useTerminalSize();
+  // Ink 6.8's incremental renderer starts frames a row low on a screen like this one; see incrementalStdout.ts.
+  const { stdout } = useStdout();
+  useEffect(() => installIncrementalCursorFix(stdout), [stdout]);
   const cluster = useSyncExternalStore(store.subscribe, store.getState);
   // The UI state lives in a ref as well as in React state: keys typed faster
   // than a render (a paste, a held key, the filter line) must each see the

@@ -1,36 +1,10 @@
 // Ink's incremental frames played into a headless xterm: what the user's
 // terminal shows must be the frame, row for row, after every update.
 import { EventEmitter } from 'node:events';
-import xtermHeadless from '@xterm/headless';
 import { Box, Text, render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixIncrementalCursor } from '../../src/ui/incrementalStdout.js';
-
-const { Terminal } = xtermHeadless;
-
-/** A TTY stdout whose bytes go into a headless xterm of the same size. */
-class XtermStdout extends EventEmitter {
-  readonly isTTY = true;
-  readonly terminal: InstanceType<typeof Terminal>;
-  private pending = Promise.resolve();
-  constructor(
-    readonly columns: number,
-    readonly rows: number,
-  ) {
-    super();
-    // A tty turns \n into \r\n on the way out (ONLCR stays on in Node's raw mode).
-    this.terminal = new Terminal({ cols: columns, rows, allowProposedApi: true, convertEol: true });
-  }
-  write(chunk: string): boolean {
-    this.pending = this.pending.then(() => new Promise<void>((resolve) => this.terminal.write(chunk, resolve)));
-    return true;
-  }
-  async screen(): Promise<string[]> {
-    await this.pending;
-    const buffer = this.terminal.buffer.active;
-    return Array.from({ length: this.rows }, (_, y) => (buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '').trimEnd());
-  }
-}
+import { fixFrameStart, installIncrementalCursorFix } from '../../src/ui/incrementalStdout.js';
+import { XtermStdout } from './xtermStdout.js';
 
 /** A screen-filling frame like podtui's: rows-1 lines, one of them changing. */
 function Frame({ rows, tick }: { rows: number; tick: number }) {
@@ -53,10 +27,12 @@ afterEach(() => {
   for (const unmount of unmounts.splice(0)) unmount();
 });
 
-async function play(wrap: (stdout: XtermStdout) => NodeJS.WriteStream, rows: number, ticks: number): Promise<string[]> {
+async function play(fix: boolean, rows: number, ticks: number): Promise<string[]> {
   const terminal = new XtermStdout(40, rows);
+  const stdout = terminal as unknown as NodeJS.WriteStream;
+  if (fix) unmounts.push(installIncrementalCursorFix(stdout));
   const instance = render(<Frame rows={rows} tick={0} />, {
-    stdout: wrap(terminal),
+    stdout,
     stdin: new EventEmitter() as unknown as NodeJS.ReadStream,
     incrementalRendering: true,
     maxFps: 1000,
@@ -72,29 +48,37 @@ async function play(wrap: (stdout: XtermStdout) => NodeJS.WriteStream, rows: num
   return terminal.screen();
 }
 
-describe('fixIncrementalCursor', () => {
+describe('installIncrementalCursorFix', () => {
   it.each([6, 12, 24])('keeps every incremental frame where it belongs (%i rows)', async (rows) => {
-    const screen = await play((terminal) => fixIncrementalCursor(terminal as unknown as NodeJS.WriteStream), rows, 5);
-    expect(screen).toEqual(expected(rows, 5));
+    expect(await play(true, rows, 5)).toEqual(expected(rows, 5));
   });
 
-  it('is needed: without it Ink 6.8 draws the next frames a row low (remove the fix when this fails)', async () => {
-    const screen = await play((terminal) => terminal as unknown as NodeJS.WriteStream, 12, 3);
-    expect(screen).not.toEqual(expected(12, 3));
-    // Each frame scrolls the screen: old ticks pile up and the header is gone.
+  it('is needed: without it Ink 6.8 scrolls the screen on every frame (remove the fix when this fails)', async () => {
+    const screen = await play(false, 12, 3);
+    // Old ticks pile up and the header is gone.
     expect(screen.filter((line) => line.startsWith('tick')).length).toBeGreaterThan(1);
     expect(screen).not.toContain('NAME READY STATUS');
   });
 
-  it('passes everything but write through to the real stream', () => {
-    const terminal = new XtermStdout(40, 12);
-    const fixed = fixIncrementalCursor(terminal as unknown as NodeJS.WriteStream);
-    expect(fixed.columns).toBe(40);
-    expect(fixed.rows).toBe(12);
-    expect(fixed.isTTY).toBe(true);
-    let resized = 0;
-    fixed.on('resize', () => (resized += 1));
-    terminal.emit('resize');
-    expect(resized).toBe(1);
+  it.each([
+    ['a frame start moves one more line up', '\x1b[38A\x1b[E\x1b[1Gtick', '\x1b[39A\x1b[E\x1b[1Gtick'],
+    ['a first frame is left alone', 'NAME READY\nrow 1\n', 'NAME READY\nrow 1\n'],
+    ['an erase-then-move frame is left alone', '\x1b[2K\x1b[1A\x1b[2K\x1b[G\x1b[3A', '\x1b[2K\x1b[1A\x1b[2K\x1b[G\x1b[3A'],
+    ['synchronized output markers are left alone', '\x1b[?2026h', '\x1b[?2026h'],
+    ['a cursor-up later in a chunk is left alone', 'x\x1b[3A', 'x\x1b[3A'],
+  ])('fixFrameStart: %s', (_name, chunk, fixed) => {
+    expect(fixFrameStart(chunk)).toBe(fixed);
+  });
+
+  it('installs once, and uninstalls', () => {
+    const written: string[] = [];
+    const stream = { write: (chunk: string) => written.push(chunk) > 0 } as unknown as NodeJS.WriteStream;
+    const undo = installIncrementalCursorFix(stream);
+    const again = installIncrementalCursorFix(stream);
+    stream.write('\x1b[4A');
+    again();
+    undo();
+    stream.write('\x1b[4A');
+    expect(written).toEqual(['\x1b[5A', '\x1b[4A']);
   });
 });

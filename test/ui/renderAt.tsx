@@ -20,7 +20,7 @@ class FakeTerminal extends EventEmitter {
   };
 }
 
-class FakeKeyboard extends EventEmitter {
+export class FakeKeyboard extends EventEmitter {
   isTTY = true;
   private data: string | null = null;
   write = (data: string): void => {
