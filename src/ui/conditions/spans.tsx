@@ -23,9 +23,26 @@ export function lineText(line: PaneLine): string {
   return line.map((span) => span.text).join('');
 }
 
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * A span that cannot break its line: a newline or tab becomes a space and
+ * any other control character goes. Text from the cluster was cleaned in
+ * src/kube already; this keeps a pane exactly one row per line whatever a
+ * caller hands it.
+ */
+function oneRow(span: Span): Span {
+  if (!controlCharacter.test(span.text)) return span;
+  return { ...span, text: span.text.replace(controlCharacters, '').replace(/[\t\n\r]/g, ' ') };
+}
+
 /** The spans of `line` that fit in `width` cells, the last one ending in the marker when something was cut. */
-export function fitSpans(line: PaneLine, width: number, marker: string): Span[] {
-  if (cellWidth(lineText(line)) <= width) return [...line];
+export function fitSpans(unsafe: PaneLine, width: number, marker: string): Span[] {
+  const line = unsafe.map(oneRow);
+  if (cellWidth(lineText(line)) <= width) return line;
   const room = Math.max(0, width - cellWidth(marker));
   const out: Span[] = [];
   let used = 0;

@@ -24,6 +24,11 @@ describe('fitSpans', () => {
     expect(cellWidth(lineText(fitted))).toBeLessThanOrEqual(width);
   });
 
+  it('never lets a span break its row or reach the terminal with a control character', () => {
+    const fitted = fitSpans([{ text: 'exit\n\tpanic\u001b[2J\u0007', color: 'red' }, { text: ' ok' }], 40, '…');
+    expect(fitted).toEqual([{ text: 'exit  panic[2J', color: 'red' }, { text: ' ok' }]);
+  });
+
   it('keeps the style of each span it keeps', () => {
     expect(fitSpans(line, 9, '…').slice(0, 2)).toEqual([
       { text: 'Ready ', bold: true },
