@@ -7,10 +7,21 @@ import type { ContainerKind, Transition } from './views.js';
 import type { ContainerState, ContainerStatus, Pod, PodCondition } from './types.js';
 import { timestampMs } from './timestamp.js';
 
-type Base = Pick<Transition, 'observedAt' | 'resourceVersion'> & {
-  /** When a change the pod does not date happened, as far as podtui can say (see undatedAt). */
-  undatedAt: number;
-};
+/** What every transition of one pod version shares. */
+class Base {
+  private floor: number | undefined;
+  constructor(
+    readonly observedAt: number,
+    readonly resourceVersion: string,
+    private readonly pod: Pod,
+  ) {}
+
+  /** When a change the pod does not date happened, as far as podtui can say (see undatedAt); worked out only when asked. */
+  get undatedAt(): number {
+    this.floor ??= undatedAt(this.pod, this.observedAt);
+    return this.floor;
+  }
+}
 type Details = Pick<Transition, 'container' | 'condition' | 'state' | 'restartCount' | 'gracePeriodSeconds'>;
 
 // Every transition has the same shape (absent details are undefined): this
@@ -120,7 +131,7 @@ function diffStatuses(
   previous: readonly ContainerStatus[] | undefined,
   next: readonly ContainerStatus[] | undefined,
   kindOf: (name: string) => ContainerKind,
-  readyAt: number,
+  readyAt: () => number,
 ): void {
   if (previous === next || !next) return;
   for (let i = 0; i < next.length; i++) {
@@ -142,7 +153,7 @@ function diffContainer(
   kind: ContainerKind,
   before: ContainerStatus | undefined,
   after: ContainerStatus,
-  readyAt: number,
+  readyAt: () => number,
 ): void {
   const container = { name: after.name, kind };
   const name = after.name;
@@ -193,7 +204,7 @@ function diffContainer(
   // Ready and started are flips: on first sight there is nothing to flip from.
   if (before && before.ready !== after.ready) {
     out.push(
-      make(base, 'ContainerReadyChanged', readyAt, after.ready ? 'Normal' : 'Warning', after.ready ? 'Ready' : 'NotReady', `${name}: ready ${before.ready} → ${after.ready}`, {
+      make(base, 'ContainerReadyChanged', readyAt(), after.ready ? 'Normal' : 'Warning', after.ready ? 'Ready' : 'NotReady', `${name}: ready ${before.ready} → ${after.ready}`, {
         container,
         restartCount: after.restartCount,
       }),
@@ -266,11 +277,11 @@ function diffConditions(out: Transition[], base: Base, previous: Pod | undefined
 }
 
 /** When ContainersReady flipped in this version, its lastTransitionTime dates the containers' ready flips. */
-function containersReadyAt(previous: Pod | undefined, next: Pod, observedAt: number): number {
+function containersReadyAt(previous: Pod | undefined, next: Pod, base: Base): number {
   const after = byType(next.status.conditions, 'ContainersReady', 3);
   const before = byType(previous?.status.conditions, 'ContainersReady', 3);
-  if (!after || before?.status === after.status) return observedAt;
-  return ms(after.lastTransitionTime) ?? observedAt;
+  const flippedAt = after && before?.status !== after.status ? ms(after.lastTransitionTime) : undefined;
+  return flippedAt ?? base.undatedAt;
 }
 
 // ---------------------------------------------------------------- pod
@@ -352,14 +363,14 @@ function undatedAt(pod: Pod, observedAt: number): number {
  */
 export function diffPods(previous: Pod | undefined, next: Pod, observedAt: number): Transition[] {
   const out: Transition[] = [];
-  const base: Base = { observedAt, resourceVersion: next.metadata.resourceVersion ?? '', undatedAt: undatedAt(next, observedAt) };
+  const base = new Base(observedAt, next.metadata.resourceVersion ?? '', next);
   const createdAt = ms(next.metadata.creationTimestamp);
   if (!previous) {
     out.push(make(base, 'PodCreated', createdAt ?? observedAt, 'Normal', 'Created', 'Pod created'));
   }
   if (previous?.status !== next.status) {
     // Containers first: at the same moment, a container's change is the cause of the conditions'.
-    const readyAt = containersReadyAt(previous, next, base.undatedAt);
+    const readyAt = () => containersReadyAt(previous, next, base);
     const containersFrom = out.length;
     const was = previous?.status;
     diffStatuses(out, base, was?.initContainerStatuses, next.status.initContainerStatuses, initKindOf(next), readyAt);
@@ -385,6 +396,6 @@ export function diffPods(previous: Pod | undefined, next: Pod, observedAt: numbe
 
 /** The pod left the API (watch DELETED). */
 export function podRemoved(pod: Pod, observedAt: number): Transition {
-  const at = undatedAt(pod, observedAt);
-  return make({ observedAt, resourceVersion: pod.metadata.resourceVersion ?? '', undatedAt: at }, 'PodRemoved', at, 'Normal', 'Deleted', 'Pod deleted');
+  const base = new Base(observedAt, pod.metadata.resourceVersion ?? '', pod);
+  return make(base, 'PodRemoved', base.undatedAt, 'Normal', 'Deleted', 'Pod deleted');
 }
