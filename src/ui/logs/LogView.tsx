@@ -9,10 +9,10 @@ import { SpanLine, cutMarker, type PaneLine } from '../conditions/spans.js';
 import type { LogPort } from '../ports.js';
 import { mutedColor, warningColor, type Theme } from '../theme.js';
 import { usePaneTheme } from '../conditions/usePaneTheme.js';
-import { LogBuffer } from './logBuffer.js';
 import { RowCache, findMatches, type LogMatch, type LogRow } from './logRows.js';
 import { initialLogViewState, logViewKey, topRow, type LogLayout, type LogViewState } from './logViewState.js';
 import { rowSpans } from './rowSpans.js';
+import { useLogStream, type StreamPhase } from './useLogStream.js';
 
 export interface LogViewProps {
   port: LogPort;
@@ -27,10 +27,7 @@ export interface LogViewProps {
   ascii: boolean;
 }
 
-/** New lines are drawn at most this often: a chatty container must not cost a render per line. */
-export const LOG_FLUSH_MS = 50;
-
-type StreamPhase = { phase: 'opening' } | { phase: 'streaming' } | { phase: 'ended'; error?: string };
+export { LOG_FLUSH_MS } from './useLogStream.js';
 
 /** The title: which pod and container, and whether this is the previous instance. */
 export function logTitle(namespace: string, pod: string, container: string, containers: readonly string[], previous: boolean, dot = '·'): string {
@@ -38,7 +35,6 @@ export function logTitle(namespace: string, pod: string, container: string, cont
   // The container and the instance first: on a narrow terminal the pod's name is what gets cut.
   return `Log of ${container}${which}${previous ? ` ${dot} previous instance` : ''} ${dot} ${namespace}/${pod}`;
 }
-
 
 export function LogView({ port, namespace, pod, container: initialContainer, containers, previous: initialPrevious, width, height, onClose, ascii }: LogViewProps) {
   const theme = usePaneTheme(ascii);
@@ -55,52 +51,10 @@ export function LogView({ port, namespace, pod, container: initialContainer, con
     }
   }, [initialContainer, initialPrevious]);
 
-  const [stream, setStream] = useState<StreamPhase>({ phase: 'opening' });
-  const bufferRef = useRef(new LogBuffer());
-  const [version, setVersion] = useState(0);
   const { container, previous } = state;
-
-  // One stream per (container, instance): switching either reopens it from the start, following.
-  useEffect(() => {
-    const buffer = bufferRef.current;
-    buffer.clear();
-    setVersion((v) => v + 1);
-    setStream({ phase: 'opening' });
-    update({ ...stateRef.current, follow: true, matchIndex: -1 });
-    let closed = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      if (closed) return;
-      setVersion((v) => v + 1);
-      setStream((s) => (s.phase === 'opening' ? { phase: 'streaming' } : s));
-    };
-    const onLine = (line: string) => {
-      if (closed) return;
-      buffer.push(line);
-      timer ??= setTimeout(flush, LOG_FLUSH_MS);
-    };
-    const onEnd = (error?: string) => {
-      if (closed) return;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      setVersion((v) => v + 1);
-      setStream(error ? { phase: 'ended', error } : { phase: 'ended' });
-    };
-    let stop: () => void = () => {};
-    try {
-      stop = port.open({ namespace, pod, container, previous, follow: !previous }, onLine, onEnd);
-    } catch (error) {
-      onEnd(error instanceof Error ? error.message : String(error));
-    }
-    return () => {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      stop();
-    };
-  }, [port, namespace, pod, container, previous, state.opened]);
-
-  const buffer = bufferRef.current;
+  const { buffer, version, stream } = useLogStream(port, { namespace, pod, container, previous }, state.opened, () =>
+    update({ ...stateRef.current, follow: true, matchIndex: -1 }),
+  );
   const bodyHeight = Math.max(1, height - 2);
   // `version` stands for the buffer's contents, which React cannot see.
   const rowCache = useRef(new RowCache());
@@ -171,7 +125,7 @@ export function LogView({ port, namespace, pod, container: initialContainer, con
         </Box>
       ) : null}
       {height > 2 ? (
-        <SpanLine line={footer(state, matches.length, stream, containers.length > 1, theme, ascii)} width={width} ascii={ascii} />
+        <SpanLine line={footer(state, matches.length, stream, rows.length > 0, containers.length > 1, theme, ascii)} width={width} ascii={ascii} />
       ) : null}
     </Box>
   );
@@ -200,7 +154,15 @@ function endLine(stream: Extract<StreamPhase, { phase: 'ended' }>, previous: boo
   return [{ text: previous ? '-- end of the previous instance --' : '-- end of the log --', color: mutedColor(theme) }];
 }
 
-function footer(state: LogViewState, matchCount: number, stream: StreamPhase, manyContainers: boolean, theme: Theme, ascii: boolean): PaneLine {
+function footer(
+  state: LogViewState,
+  matchCount: number,
+  stream: StreamPhase,
+  hasLines: boolean,
+  manyContainers: boolean,
+  theme: Theme,
+  ascii: boolean,
+): PaneLine {
   if (state.searchInput !== undefined) {
     return [{ text: `/${state.searchInput}`, bold: true }, { text: '_', inverse: true }, { text: '  Enter search  Esc cancel', color: mutedColor(theme) }];
   }
@@ -209,7 +171,8 @@ function footer(state: LogViewState, matchCount: number, stream: StreamPhase, ma
     query === ''
       ? []
       : [{ text: matchCount === 0 ? `no match for "${query}"  ` : `match ${matchIndex + 1}/${matchCount} "${query}"  `, bold: true }];
-  const ended: PaneLine = stream.phase === 'ended' && stream.error ? [{ text: `${stream.error}  `, color: warningColor(theme) }] : [];
+  // An empty log shows its error in the body; a log with lines may have it scrolled out of view.
+  const ended: PaneLine = hasLines && stream.phase === 'ended' && stream.error ? [{ text: `${stream.error}  `, color: warningColor(theme) }] : [];
   // Most needed first: a narrow terminal cuts the end of the line.
   const hints = [
     'Esc back',

@@ -120,7 +120,8 @@ describe('LogView: the previous instance', () => {
     const port = new FakeLogPort().fail('app', true, reason);
     const view = open(port, { previous: true, width: 140 });
     await eventually(() => expect(view.screen()[1]).toBe(`The log cannot be read: ${reason}`));
-    expect(view.screen().at(-1)).toContain(reason);
+    // Said once, in the body: the footer keeps its hints.
+    expect(view.screen().at(-1)).toMatch(/^Esc back/);
   });
 
   const reasons = [
@@ -269,6 +270,15 @@ describe('LogView: closing', () => {
     await eventually(() => expect(view.screen().slice(1, 3)).toEqual(currentLines));
     await view.press(input);
     await eventually(() => expect(view.onClose).toHaveBeenCalledTimes(1));
+  });
+
+  it('a stream that breaks after some lines says so at the end and in the footer', async () => {
+    const port = new FakeLogPort().serve('app', false, currentLines);
+    const view = open(port, { height: 6 });
+    await eventually(() => expect(view.screen().slice(1, 3)).toEqual(currentLines));
+    port.latest.onEnd('log stream closed by the server');
+    await eventually(() => expect(view.screen()[3]).toBe('The log stream ended: log stream closed by the server'));
+    expect(view.screen().at(-1)).toMatch(/^log stream closed by the server {2}Esc back/);
   });
 
   it('r opens an ended log again, to follow the next instance', async () => {
