@@ -57,6 +57,7 @@ describe('App on a terminal, incrementally rendered', () => {
   ])('%ix%i: after keys the terminal shows exactly the screen', async (columns, rows) => {
     const { terminal, keys } = await start(columns, rows);
     await keys('j', KEYS.left, KEYS.left, 'k', KEYS.tab, 'j', KEYS.end);
+    await terminal.quiet();
     const screen = await terminal.screen();
     expect(screen[0]).toMatch(/^NAME +READY +STATUS/);
     expect(screen[1]).toMatch(/^crashloop-6f9c7-x2kqp +0\/1 +CrashLoopBackOff/);
@@ -74,7 +75,8 @@ describe('App on a terminal, incrementally rendered', () => {
     const liveness = livenessHistory();
     liveness.delete(74);
     store.apply(liveness.observations.slice(-1));
-    await settle(150);
+    await settle(100);
+    await terminal.quiet();
     const screen = await terminal.screen();
     expect(screen.some((line) => line.startsWith('liveness'))).toBe(false);
     expect(screen[0]).toMatch(/^NAME/);

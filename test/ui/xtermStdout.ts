@@ -10,6 +10,7 @@ export class XtermStdout extends EventEmitter {
   readonly isTTY = true;
   readonly terminal: InstanceType<typeof Terminal>;
   private pending = Promise.resolve();
+  private lastWriteAt = Date.now();
   constructor(
     readonly columns: number,
     readonly rows: number,
@@ -19,9 +20,18 @@ export class XtermStdout extends EventEmitter {
     this.terminal = new Terminal({ cols: columns, rows, allowProposedApi: true, convertEol: true });
   }
   write(chunk: string): boolean {
+    this.lastWriteAt = Date.now();
     this.pending = this.pending.then(() => new Promise<void>((resolve) => this.terminal.write(chunk, resolve)));
     return true;
   }
+  /** Waits until nothing was written for `quietMs` (the app is done drawing), at most `maxMs`. */
+  async quiet(quietMs = 150, maxMs = 3000): Promise<void> {
+    const start = Date.now();
+    while (Date.now() - this.lastWriteAt < quietMs && Date.now() - start < maxMs) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
   async screen(): Promise<string[]> {
     await this.pending;
     const buffer = this.terminal.buffer.active;
