@@ -8,21 +8,12 @@ import type { Observation } from '../../src/model/observations.js';
 import type { Pod } from '../../src/model/types.js';
 import type { PodView, TimelineEntry } from '../../src/model/views.js';
 import { crashloopHistory } from './fixtures/history.js';
+import { CRASHLOOP_STORY, story } from './fixtures/story.js';
 
 const KEY = 'demo/crashloop-6f9c7-x2kqp';
 
 function feed(observations: Observation[], state: ClusterState = createClusterState()): ClusterState {
   return observations.reduce(applyObservation, state);
-}
-
-/** The words a user reads in the merged log, one per entry. */
-function label(entry: TimelineEntry): string {
-  if (entry.source === 'event') return entry.event.reason;
-  const t = entry.transition;
-  if (t.kind === 'ContainerStateChanged') return t.message.replace(/^app: /, '');
-  if (t.kind === 'ConditionChanged') return `${t.condition!.type}=${t.condition!.to}`;
-  if (t.kind === 'PhaseChanged') return `Phase=${t.reason}`;
-  return t.kind === 'PodCreated' ? t.kind : t.reason;
 }
 
 function sameStatus(a: Pod, b: Pod): void {
@@ -35,40 +26,12 @@ describe('crashloop timeline', () => {
   const view = feed(history.observations).pods.get(KEY)!;
 
   test('reads Scheduled → Pulling → Pulled → Created → Started → Running/Ready → Terminated → BackOff → CrashLoopBackOff → Running …', () => {
-    const story = view.timeline
-      .map(label)
-      .filter((l) =>
-        /^(Scheduled|Pulling|Pulled|Created|Started|BackOff|Running|Ready=True|Restarted)$|^Terminated|^Waiting \(CrashLoopBackOff/.test(l),
-      );
-    const backOff10 = 'Waiting (CrashLoopBackOff: back-off 10s restarting failed container=app pod=crashloop-6f9c7-x2kqp_demo(7c1e9a52-3f0b-4d8e-9a51-2b6f0c4d8e11))';
-    expect(story).toEqual([
-      'Scheduled',
-      'Pulling',
-      'Pulled',
-      'Created',
-      'Started',
-      'Running',
-      'Ready=True',
-      'Terminated (Error, exit code 1)',
-      // The first crash restarts at once: no back-off yet.
-      'Pulled', // "already present on machine", a second Event object
-      'Restarted',
-      'Running',
-      'Ready=True',
-      'Terminated (Error, exit code 1)',
-      'BackOff',
-      backOff10,
-      'Restarted',
-      'Running',
-      'Ready=True',
-      'Terminated (Error, exit code 1)',
-      backOff10.replace('10s', '20s'),
-      'Restarted',
-      'Running',
-      'Ready=True',
-      'Terminated (Error, exit code 1)',
-      backOff10.replace('10s', '40s'),
-    ]);
+    expect(story(view)).toEqual(CRASHLOOP_STORY);
+    // The messages are the kubelet's, whole.
+    const backOff = view.timeline.find((e) => e.source === 'transition' && e.transition.reason === 'CrashLoopBackOff');
+    expect(backOff?.source === 'transition' && backOff.transition.message).toBe(
+      'app: Waiting (CrashLoopBackOff: back-off 10s restarting failed container=app pod=crashloop-6f9c7-x2kqp_demo(7c1e9a52-3f0b-4d8e-9a51-2b6f0c4d8e11))',
+    );
   });
 
   test('repeats of an Event are one entry whose count grew, where it first happened', () => {
@@ -135,7 +98,7 @@ describe('crashloop timeline', () => {
   test('restart steps: one per exit, oldest first', () => {
     const steps = restartSteps(view);
     expect(steps).toHaveLength(4);
-    for (const step of steps) expect(label(view.timeline[step]!)).toBe('Terminated (Error, exit code 1)');
+    for (const step of steps) expect(view.timeline[step]!.source === 'transition' && view.timeline[step]!.transition.message).toBe('app: Terminated (Error, exit code 1)');
   });
 
   test('the row is kubectl’s', () => {
