@@ -6,7 +6,7 @@ import { applyObservation, createClusterState, type ClusterState } from '../../s
 import { restartSteps, snapshotAt } from '../../src/model/snapshot.js';
 import type { Observation } from '../../src/model/observations.js';
 import type { Pod } from '../../src/model/types.js';
-import type { PodView, TimelineEntry } from '../../src/model/views.js';
+import type { TimelineEntry } from '../../src/model/views.js';
 import { crashloopHistory } from './fixtures/history.js';
 import { CRASHLOOP_STORY, story } from './fixtures/story.js';
 
@@ -118,4 +118,3 @@ describe('crashloop timeline', () => {
   });
 });
 
-export type { PodView };
