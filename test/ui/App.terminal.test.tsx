@@ -22,13 +22,13 @@ const observations: Observation[] = [
   { kind: 'Synced', stream: 'pods', observedAt: at(60) },
 ];
 
-async function start(columns: number, rows: number) {
+async function start(columns: number, rows: number, now: () => number = () => at(75)) {
   const terminal = new XtermStdout(columns, rows);
   const keyboard = new FakeKeyboard();
   const store = new FakeStore();
   store.apply(observations);
   const instance = render(
-    <App cluster={store} logs={new FakeLogs()} session={new FakeSession()} now={() => at(75)} options={{ ascii: false, color: true }} onQuit={() => {}} />,
+    <App cluster={store} logs={new FakeLogs()} session={new FakeSession()} now={now} options={{ ascii: false, color: true }} onQuit={() => {}} />,
     {
       stdout: terminal as unknown as NodeJS.WriteStream,
       stdin: keyboard as unknown as NodeJS.ReadStream,
@@ -81,5 +81,30 @@ describe('App on a terminal, incrementally rendered', () => {
     expect(screen.some((line) => line.startsWith('liveness'))).toBe(false);
     expect(screen[0]).toMatch(/^NAME/);
     expect(screen[38]).toMatch(/^↑↓ select/);
+  });
+
+  it('writes nothing while nothing changes, and only the why line while a countdown ticks', async () => {
+    // A clock that runs, as the real one does. Both windows end well before the
+    // 5 s redraw of relative times (AGE), which would be a change of its own.
+    const startedAt = Date.now();
+    const { terminal, keys } = await start(120, 40, () => at(75) + (Date.now() - startedAt));
+
+    // The liveness pod is Running: nothing on screen depends on the second.
+    await keys('j');
+    await terminal.quiet();
+    let from = terminal.written.length;
+    await settle(1_200);
+    expect(terminal.written.slice(from).join('')).toBe('');
+
+    // The crashloop pod waits out its back-off: the why line counts down each second.
+    await keys('k');
+    await terminal.quiet();
+    from = terminal.written.length;
+    await settle(1_200);
+    const ticking = terminal.written.slice(from).join('');
+    expect(ticking).toMatch(/why: .*next try in \d+s/);
+    // Cursor moves, that one line, synchronized-output markers: nothing like a 120x40 repaint (~5 KB).
+    expect(ticking.length).toBeLessThan(600);
+    expect(ticking).not.toContain('NAME');
   });
 });

@@ -11,6 +11,8 @@ export class XtermStdout extends EventEmitter {
   readonly terminal: InstanceType<typeof Terminal>;
   private pending = Promise.resolve();
   private lastWriteAt = Date.now();
+  /** Everything written so far, as the terminal received it. */
+  readonly written: string[] = [];
   constructor(
     readonly columns: number,
     readonly rows: number,
@@ -21,6 +23,7 @@ export class XtermStdout extends EventEmitter {
   }
   write(chunk: string): boolean {
     this.lastWriteAt = Date.now();
+    this.written.push(chunk);
     this.pending = this.pending.then(() => new Promise<void>((resolve) => this.terminal.write(chunk, resolve)));
     return true;
   }
