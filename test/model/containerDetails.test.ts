@@ -238,8 +238,8 @@ describe('containerDetails', () => {
 
   it('at a past step, counts the repeats of an aggregated Event seen by then', () => {
     const pod = terminatingPod();
-    const [entry] = terminatingTimeline(pod);
-    if (entry?.source !== 'event') throw new Error('fixture starts with an event');
+    const entry = terminatingTimeline(pod).find((e) => e.source === 'event' && e.event.reason === 'FailedPreStopHook');
+    if (entry?.source !== 'event') throw new Error('fixture has a preStop failure');
     const times = ['2026-11-25T14:09:52Z', '2026-11-25T14:09:57Z', '2026-11-25T14:10:02Z'].map(Date.parse);
     const repeated = { ...entry, event: { ...entry.event, count: 3, lastAt: times[2]!, occurrences: times } };
     const hookAt = (until: number | undefined) =>
