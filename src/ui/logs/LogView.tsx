@@ -31,7 +31,8 @@ export { LOG_FLUSH_MS } from './useLogStream.js';
 
 /** The title: which pod and container, and whether this is the previous instance. */
 export function logTitle(namespace: string, pod: string, container: string, containers: readonly string[], previous: boolean, dot = '·'): string {
-  const which = containers.length > 1 ? ` (${containers.indexOf(container) + 1}/${containers.length})` : '';
+  const index = containers.indexOf(container);
+  const which = containers.length > 1 && index >= 0 ? ` (${index + 1}/${containers.length})` : '';
   // The container and the instance first: on a narrow terminal the pod's name is what gets cut.
   return `Log of ${container}${which}${previous ? ` ${dot} previous instance` : ''} ${dot} ${namespace}/${pod}`;
 }

@@ -1,6 +1,6 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LOG_FLUSH_MS, LogView, type LogViewProps } from '../../../src/ui/logs/LogView.js';
+import { LOG_FLUSH_MS, LogView, logTitle, type LogViewProps } from '../../../src/ui/logs/LogView.js';
 import { cellWidth } from '../../../src/ui/logs/terminalText.js';
 import { FakeLogPort } from './fakeLogPort.js';
 
@@ -132,6 +132,17 @@ describe('LogView: the previous instance', () => {
     const port = new FakeLogPort().fail('app', false, reason);
     const view = open(port, { width: 200 });
     await eventually(() => expect(view.screen()[1]).toBe(`The log cannot be read: ${reason}`));
+  });
+});
+
+describe('logTitle', () => {
+  const cases: { containers: string[]; container: string; previous: boolean; expected: string }[] = [
+    { containers: ['app'], container: 'app', previous: false, expected: 'Log of app · shop/web-0' },
+    { containers: ['migrate', 'app'], container: 'app', previous: true, expected: 'Log of app (2/2) · previous instance · shop/web-0' },
+    { containers: ['app', 'proxy'], container: 'debugger', previous: false, expected: 'Log of debugger · shop/web-0' },
+  ];
+  it.each(cases)('$expected', ({ containers, container, previous, expected }) => {
+    expect(logTitle('shop', 'web-0', container, containers, previous)).toBe(expected);
   });
 });
 
