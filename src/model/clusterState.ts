@@ -7,7 +7,7 @@
 import { diffPods, podRemoved } from './transitions.js';
 import { eventMatchesPodUid, eventPodKey, eventUid, mergeEventEntry, toEventEntry } from './eventEntry.js';
 import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventEntryId, eventTimelineEntry, insertSorted, transitionEntry } from './timeline.js';
-import { shareUnchanged } from './structuralSharing.js';
+import { sharePodVersion } from './podVersion.js';
 import { podRow } from './podSummary.js';
 import type { ConnectionState, Observation } from './observations.js';
 import type { KubeEvent, Pod } from './types.js';
@@ -274,7 +274,7 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   const previous = rec?.view.pod;
   const rv = pod.metadata.resourceVersion;
   if (previous && rv !== undefined && previous.metadata.resourceVersion === rv) return state;
-  const next = shareUnchanged(previous, pod);
+  const next = sharePodVersion(previous, pod);
   if (next === previous) return state;
 
   const seq = ++ledger.seq;
@@ -298,7 +298,7 @@ function deletePod(state: ClusterState, pod: Pod, observedAt: number): ClusterSt
   const { ledger } = state;
   const rec = ledger.records.get(podKeyOf(pod));
   if (!rec || (rec.uid && pod.metadata.uid && rec.uid !== pod.metadata.uid)) return state;
-  forget(ledger, rec, shareUnchanged(rec.view.pod, pod), observedAt);
+  forget(ledger, rec, sharePodVersion(rec.view.pod, pod), observedAt);
   return changed(state);
 }
 
