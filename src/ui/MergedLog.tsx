@@ -32,7 +32,8 @@ export interface MergedLogProps {
 
 const TIME_WIDTH = 9;
 const MARK_WIDTH = 2;
-const POD_WIDTH = 26;
+/** The pod column fits the longest name on screen, up to this. */
+const MAX_POD_WIDTH = 40;
 const REASON_WIDTH = 22;
 
 /** First entry shown: around the highlighted one when stepping, else `scroll` lines back from the newest. */
@@ -46,12 +47,13 @@ interface LineProps {
   entry: TimelineEntry;
   now: number;
   absoluteTimes: boolean;
-  showPod: boolean;
+  /** Width of the pod column; 0 when it is not shown. */
+  podWidth: number;
   highlighted: boolean;
   width: number;
 }
 
-const LogLine = memo(function LogLine({ entry, now, absoluteTimes, showPod, highlighted, width }: LineProps) {
+const LogLine = memo(function LogLine({ entry, now, absoluteTimes, podWidth, highlighted, width }: LineProps) {
   const theme = useTheme();
   const cells = logEntryCells(entry, now, absoluteTimes);
   const mark = cells.source === 'transition' ? theme.transitionMarker : theme.eventMarker;
@@ -60,7 +62,7 @@ const LogLine = memo(function LogLine({ entry, now, absoluteTimes, showPod, high
   const line: Span[] = [
     { text: fit(cells.time, TIME_WIDTH, marker), color: mutedColor(theme) },
     { text: fit(mark, MARK_WIDTH, marker) },
-    { text: showPod ? fit(cells.pod, POD_WIDTH, marker) : '' },
+    { text: podWidth > 0 ? fit(cells.pod, podWidth, marker) : '' },
     { text: fit(reason, REASON_WIDTH, marker), bold: cells.warning, color: cells.warning ? warningColor(theme) : undefined },
     { text: themedText(theme, cells.message) },
   ].map((span) => ({ ...span, inverse: highlighted }));
@@ -76,6 +78,9 @@ export const MergedLog = memo(function MergedLog(props: MergedLogProps) {
   const rows = notice ? height - 1 : height;
   const start = windowStart(entries.length, rows, highlight, scroll);
   const visible = entries.slice(start, start + rows);
+  // The name after "namespace/", plus the one-space gap.
+  const nameLength = (e: TimelineEntry) => e.podKey.length - e.podKey.indexOf('/') - 1;
+  const podWidth = props.showPod ? Math.min(MAX_POD_WIDTH, Math.max(0, ...visible.map(nameLength)) + 1) : 0;
   return (
     <Box flexDirection="column" width={width} height={height + 1}>
       <PaneTitle title={props.title} width={width} focused={props.focused} />
@@ -89,7 +94,7 @@ export const MergedLog = memo(function MergedLog(props: MergedLogProps) {
             entry={entry}
             now={props.now}
             absoluteTimes={props.absoluteTimes}
-            showPod={props.showPod}
+            podWidth={podWidth}
             highlighted={entry.id === highlightId}
             width={width}
           />

@@ -97,6 +97,8 @@ describe('MergedLog', () => {
     const frame = plain(await draw({ entries: merged, showPod: true, height: 30 }));
     expect(frame).toMatch(/• healthy-7d4b9-abcde +Started +Started container app/);
     expect(frame).toMatch(/▸ crashloop-6f9c7-x2kqp +Terminated/);
+    // The pod column is as wide as the longest name shown (21), plus a space.
+    expect(frame).toMatch(/• healthy-7d4b9-abcde   Started/);
   });
 
   it('keeps the newest entries when the pane is short, and scrolls back', async () => {
