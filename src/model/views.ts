@@ -49,7 +49,12 @@ export type TransitionKind =
 /** A change podtui derived itself by comparing two successive versions of a pod. */
 export interface Transition {
   kind: TransitionKind;
-  /** When it happened (ms): lastTransitionTime / startedAt / finishedAt when the pod says, else observedAt. */
+  /**
+   * When it happened (ms): lastTransitionTime / startedAt / finishedAt when the
+   * pod says, else observedAt, but never before the newest time the same pod
+   * version carries (a client clock behind the cluster must not reorder the
+   * story; see transitions.ts).
+   */
   at: number;
   /** When podtui saw it (ms). */
   observedAt: number;
