@@ -34,7 +34,8 @@ export function pickerIntent(input: string, key: Key): Intent | { type: 'pickerC
   return intent?.type === 'move' || intent?.type === 'quit' ? intent : undefined;
 }
 
-const NO_KEY: Key = {
+/** A Key with nothing pressed: the base for keys made up from typed characters (and for tests). */
+export const NO_KEY: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

@@ -1,13 +1,8 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { filterIntent, helpIntent, pickerIntent, splitTyped } from '../../src/ui/keyModes.js';
+import { NO_KEY, filterIntent, helpIntent, pickerIntent, splitTyped } from '../../src/ui/keyModes.js';
 
-const none: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-  super: false, hyper: false, capsLock: false, numLock: false,
-};
-const key = (flags: Partial<Key>): Key => ({ ...none, ...flags });
+const key = (flags: Partial<Key>): Key => ({ ...NO_KEY, ...flags });
 
 describe('filterIntent: the filter line takes the keyboard', () => {
   it.each<[string, string, Partial<Key>, ReturnType<typeof filterIntent>]>([
