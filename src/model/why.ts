@@ -61,6 +61,13 @@ function latestWarning(view: PodView, lastStep: number): EventEntry | undefined 
   return latest;
 }
 
+/** How many times an aggregated Event had happened by `at`: its count less the repeats podtui saw after. */
+function countBy(event: EventEntry, at: number): number {
+  let later = 0;
+  for (const seen of event.occurrences ?? []) if (seen > at) later++;
+  return Math.max(1, event.count - later);
+}
+
 /**
  * Why the pod (as it was at `step`, default live) is not Ready or not
  * Running; undefined for a healthy or completed pod. At a past step the
@@ -82,6 +89,9 @@ export function whyLine(view: PodView, now: number, step?: number): string | und
     parts.push(containerPart(container, countdown, then));
   }
   const warning = latestWarning(view, lastStep);
-  if (warning) parts.push(warning.count > 1 ? `${warning.reason} x${warning.count}` : warning.reason);
+  if (warning) {
+    const count = live ? warning.count : countBy(warning, then);
+    parts.push(count > 1 ? `${warning.reason} x${count}` : warning.reason);
+  }
   return parts.length > 0 ? parts.join(SEPARATOR) : (pod.status.phase ?? 'Unknown');
 }

@@ -15,9 +15,10 @@ describe('whyLine', () => {
   test('at a past step it reads as it did then', () => {
     const view = viewOf(crashloopHistory());
     const step = view.timeline.findIndex((e) => e.source === 'transition' && e.transition.message.includes('back-off 10s'));
-    // At that step (+15.6 s) the retry at +24 s was 8 s away; BackOff had happened once by then as far as
-    // the entry shows its growth, so the count is the latest known.
-    expect(whyLine(view, at(64), step)).toBe('Ready=False ContainersNotReady · app: CrashLoopBackOff (exit 1, 1 restart, next try in 8s) · BackOff x3');
+    // At that step (+15.6 s) the retry at +24 s was 8 s away, and BackOff had happened once (x3 only later).
+    expect(whyLine(view, at(64), step)).toBe('Ready=False ContainersNotReady · app: CrashLoopBackOff (exit 1, 1 restart, next try in 8s) · BackOff');
+    const secondBackOff = view.timeline.findIndex((e) => e.source === 'transition' && e.transition.message.includes('back-off 20s'));
+    expect(whyLine(view, at(64), secondBackOff)).toBe('Ready=False ContainersNotReady · app: CrashLoopBackOff (exit 1, 2 restarts, next try in 18s) · BackOff x2');
     const firstCrash = view.timeline.findIndex((e) => e.source === 'transition' && e.transition.message.startsWith('app: Terminated'));
     expect(whyLine(view, at(64), firstCrash)).toBe('Ready=False ContainersNotReady · app: Error (exit 1)');
   });
