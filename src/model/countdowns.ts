@@ -2,6 +2,7 @@
 // crash-looping container, its next pull of an image it failed to pull, and
 // the end of a Terminating pod's grace period. The UI subtracts `now` each
 // second; this file only says when each wait ends.
+import { countBy, lastAtBy } from './eventEntry.js';
 import { snapshotAt } from './snapshot.js';
 import type { ContainerStatus, Pod } from './types.js';
 import type { Countdown, EventEntry, PodView } from './views.js';
@@ -57,13 +58,13 @@ function lastPullFailure(events: readonly EventEntry[], container: string): Even
   return latest;
 }
 
-function imagePullCountdown(status: ContainerStatus, events: readonly EventEntry[]): Countdown | undefined {
+function imagePullCountdown(status: ContainerStatus, events: readonly EventEntry[], then: number): Countdown | undefined {
   if (status.state?.waiting?.reason !== 'ImagePullBackOff') return undefined;
   // The status carries no time; the n-th "Error: ErrImagePull" began a back-off of 10 s · 2^(n-1).
   const failure = lastPullFailure(events, status.name);
   if (!failure) return undefined;
-  const total = backOffAfter(failure.count);
-  return { kind: 'ImagePullBackOff', container: status.name, until: failure.lastAt + total, total };
+  const total = backOffAfter(countBy(failure, then));
+  return { kind: 'ImagePullBackOff', container: status.name, until: lastAtBy(failure, then) + total, total };
 }
 
 function gracePeriodCountdown(pod: Pod): Countdown | undefined {
@@ -85,6 +86,8 @@ export function countdowns(view: PodView, now: number, step?: number): Countdown
   void now;
   const pod = step === undefined ? view.pod : snapshotAt(view, step);
   const limit = step === undefined ? view.timeline.length : step + 1;
+  // At a past step, repeated Events count as they stood then.
+  const then = step === undefined ? Infinity : (view.timeline[step]?.at ?? Infinity);
   const events: EventEntry[] = [];
   for (let i = 0; i < limit && i < view.timeline.length; i++) {
     const entry = view.timeline[i]!;
@@ -93,7 +96,7 @@ export function countdowns(view: PodView, now: number, step?: number): Countdown
   const out: Countdown[] = [];
   const statuses = [...(pod.status.initContainerStatuses ?? []), ...(pod.status.containerStatuses ?? [])];
   for (const status of statuses) {
-    const countdown = crashLoopCountdown(status) ?? imagePullCountdown(status, events);
+    const countdown = crashLoopCountdown(status) ?? imagePullCountdown(status, events, then);
     if (countdown) out.push(countdown);
   }
   const grace = gracePeriodCountdown(pod);

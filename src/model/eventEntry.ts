@@ -99,3 +99,17 @@ export function mergeEventEntry(entry: EventEntry, event: KubeEvent, observedAt:
   next.occurrences = occurrences;
   return next;
 }
+
+/** How many times an aggregated Event had happened by `at`: its count less the repeats podtui saw after. */
+export function countBy(entry: EventEntry, at: number): number {
+  let later = 0;
+  for (const seen of entry.occurrences ?? []) if (seen > at) later++;
+  return Math.max(1, entry.count - later);
+}
+
+/** When it last happened by `at`, as far as podtui saw (its first time when every repeat came later). */
+export function lastAtBy(entry: EventEntry, at: number): number {
+  let last = entry.firstAt;
+  for (const seen of entry.occurrences ?? [entry.lastAt]) if (seen <= at && seen > last) last = seen;
+  return last;
+}

@@ -4,6 +4,7 @@
 // how often, when the kubelet tries again) and the latest Warning.
 //   Ready=False ContainersNotReady · app: CrashLoopBackOff (exit 1, 4 restarts, next try in 32s) · BackOff x7
 import { countdowns } from './countdowns.js';
+import { countBy } from './eventEntry.js';
 import { humanDuration } from './duration.js';
 import { snapshotAt } from './snapshot.js';
 import type { ContainerStatus, Pod } from './types.js';
@@ -59,13 +60,6 @@ function latestWarning(view: PodView, lastStep: number): EventEntry | undefined 
     if (entry.source === 'event' && entry.event.type === 'Warning' && (!latest || entry.event.lastAt >= latest.lastAt)) latest = entry.event;
   }
   return latest;
-}
-
-/** How many times an aggregated Event had happened by `at`: its count less the repeats podtui saw after. */
-function countBy(event: EventEntry, at: number): number {
-  let later = 0;
-  for (const seen of event.occurrences ?? []) if (seen > at) later++;
-  return Math.max(1, event.count - later);
 }
 
 /**

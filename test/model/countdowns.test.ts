@@ -83,7 +83,11 @@ describe('countdowns', () => {
     };
     pullFailed(2); // failure 1 at +3 s: 10 s back-off
     pullFailed(13); // failure 2 at +14 s: 20 s back-off
-    expect(countdowns(viewOf(h), at(20))).toEqual([{ kind: 'ImagePullBackOff', container: 'app', until: at(14 + 20), total: 20_000 }]);
+    const view = viewOf(h);
+    expect(countdowns(view, at(20))).toEqual([{ kind: 'ImagePullBackOff', container: 'app', until: at(14 + 20), total: 20_000 }]);
+    // At the first back-off, one failure had happened: 10 s from +3 s.
+    const firstBackOff = view.timeline.findIndex((e) => e.source === 'transition' && e.transition.reason === 'ImagePullBackOff');
+    expect(countdowns(view, at(20), firstBackOff)).toEqual([{ kind: 'ImagePullBackOff', container: 'app', until: at(3 + 10), total: 10_000 }]);
   });
 
   test('a Terminating pod: deletionTimestamp is when the grace period ends', () => {
