@@ -4,10 +4,11 @@
 // Labels sit in one column so the eye can run down "state / last / liveness".
 import { humanDuration } from '../../model/duration.js';
 import type { ContainerDetail, Failures, StateDetail } from '../../model/containerDetails.js';
+import { statusHealth } from '../../model/statusHealth.js';
 import type { ContainerInstance, ContainerKind } from '../../model/views.js';
 import { wrapLine, type PaneLine, type Span } from '../conditions/spans.js';
 import { timeText } from '../conditions/timeText.js';
-import { mutedColor, warningColor, type Theme } from '../theme.js';
+import { healthColor, mutedColor, warningColor, type Theme } from '../theme.js';
 
 export interface LineContext {
   now: number;
@@ -28,17 +29,6 @@ const kindTag: Readonly<Record<ContainerKind, string>> = {
   ephemeral: 'ephemeral',
 };
 
-/** Waiting reasons that mean something is broken rather than on its way. */
-const failingWaits = new Set([
-  'CrashLoopBackOff',
-  'ErrImagePull',
-  'ImagePullBackOff',
-  'InvalidImageName',
-  'CreateContainerConfigError',
-  'CreateContainerError',
-  'RunContainerError',
-]);
-
 function label(text: string, ctx: LineContext): Span {
   return { text: `${INDENT}${text.padEnd(LABEL_WIDTH)}`, color: mutedColor(ctx.theme) };
 }
@@ -49,15 +39,19 @@ function continued(spans: Span[], ctx: LineContext): PaneLine[] {
   return wrapLine([{ text: ' '.repeat(indent) }, ...spans], ctx.width, indent);
 }
 
+/**
+ * Coloured as the pod list colours STATUS (statusHealth): a container
+ * running and ready green, on its way or not ready yellow, a back-off or a
+ * failed exit red, a clean exit plain.
+ */
 function stateColor(state: StateDetail, ready: boolean | undefined, theme: Theme): string | undefined {
-  if (!theme.color) return undefined;
   switch (state.kind) {
     case 'running':
-      return ready === false ? 'yellow' : 'green';
+      return healthColor(theme, statusHealth('Running', ready === false ? 0 : 1, 1, ready !== false));
     case 'waiting':
-      return state.reason && failingWaits.has(state.reason) ? 'red' : 'yellow';
+      return healthColor(theme, statusHealth(state.reason ?? '', 0, 1, false));
     case 'terminated':
-      return state.exitCode === 0 && !state.signal ? undefined : 'red';
+      return healthColor(theme, state.exitCode === 0 && !state.signal ? 'finished' : 'failing');
   }
 }
 

@@ -78,6 +78,12 @@ describe('containerLines', () => {
     expect(stateSpan(containerLines(app!, ctx))?.color).toBe('red');
     expect(stateSpan(containerLines(shipper!, ctx))?.color).toBe('green');
     expect(stateSpan(containerLines(migrate!, ctx))?.color).toBeUndefined();
+    const pulling = terminatingPod();
+    const [, cache] = containerDetails(pulling, []);
+    expect(stateSpan(containerLines(cache!, ctx))?.color).toBe('red');
+    pulling.status.containerStatuses![1]!.state = { waiting: { reason: 'ContainerCreating' } };
+    const [, creating] = containerDetails(pulling, []);
+    expect(stateSpan(containerLines(creating!, ctx))?.color).toBe('yellow');
     const plain = { ...ctx, theme: makeTheme({ color: false, ascii: false }) };
     expect(stateSpan(containerLines(app!, plain))?.color).toBeUndefined();
   });
