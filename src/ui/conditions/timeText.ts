@@ -10,9 +10,3 @@ export function timeText(at: string | number | null | undefined, now: number, ab
   if (Number.isNaN(ms)) return '<invalid>';
   return absolute ? format(ms, 'yyyy-MM-dd HH:mm:ss') : `${humanAge(ms, now)} ago`;
 }
-
-/** A time still to come: "in 20s", or the wall-clock time when absolute. */
-export function untilText(at: number, now: number, absolute: boolean): string {
-  if (absolute) return format(at, 'yyyy-MM-dd HH:mm:ss');
-  return at >= now ? `in ${humanAge(now, at)}` : `${humanAge(at, now)} ago`;
-}

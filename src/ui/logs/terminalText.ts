@@ -1,5 +1,5 @@
-// Text as a terminal draws it: how many cells a string takes, how to cut or
-// wrap it to a width, and how to make a line from a container safe to draw.
+// Text as a terminal draws it: how many cells a string takes (spans.tsx cuts
+// and logRows.ts wraps by it), and how to make a container's line safe to draw.
 // src/kube already strips escape sequences from what it reads; this is the
 // second guard at the last moment before the terminal, because one stray ESC
 // or carriage return from a log is enough to wreck the screen over SSH.
@@ -52,46 +52,6 @@ export function cellWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += codePointWidth(ch.codePointAt(0) ?? 0);
   return width;
-}
-
-/**
- * Cuts `text` to at most `width` cells; when it had to cut, the last cell
- * shows `marker` (e.g. "…", or "~" for --ascii) so a cut line is never
- * mistaken for a whole one.
- */
-export function truncateCells(text: string, width: number, marker = ''): string {
-  if (width <= 0) return '';
-  if (cellWidth(text) <= width) return text;
-  const room = width - cellWidth(marker);
-  let used = 0;
-  let out = '';
-  for (const ch of text) {
-    const w = codePointWidth(ch.codePointAt(0) ?? 0);
-    if (used + w > room) break;
-    out += ch;
-    used += w;
-  }
-  return room < 0 ? out : out + marker;
-}
-
-/** Splits `text` into rows of at most `width` cells (hard wrap: logs are not prose). */
-export function wrapCells(text: string, width: number): string[] {
-  if (width <= 0) return [''];
-  const rows: string[] = [];
-  let row = '';
-  let used = 0;
-  for (const ch of text) {
-    const w = codePointWidth(ch.codePointAt(0) ?? 0);
-    if (used + w > width && row !== '') {
-      rows.push(row);
-      row = '';
-      used = 0;
-    }
-    row += ch;
-    used += w;
-  }
-  rows.push(row);
-  return rows;
 }
 
 /** The longest line kept; the rest of a runaway line (a minified JSON blob, a binary dump) is counted, not stored. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_LENGTH, cellWidth, sanitizeLine, truncateCells, wrapCells } from '../../../src/ui/logs/terminalText.js';
+import { MAX_LINE_LENGTH, cellWidth, sanitizeLine } from '../../../src/ui/logs/terminalText.js';
 
 describe('cellWidth', () => {
   const cases: [string, number][] = [
@@ -13,35 +13,6 @@ describe('cellWidth', () => {
   ];
   it.each(cases)('%j is %i cells', (text, width) => {
     expect(cellWidth(text)).toBe(width);
-  });
-});
-
-describe('truncateCells', () => {
-  const cases: { text: string; width: number; marker: string; expected: string }[] = [
-    { text: 'short', width: 10, marker: '…', expected: 'short' },
-    { text: 'exactly ten', width: 11, marker: '…', expected: 'exactly ten' },
-    { text: 'a long log line', width: 8, marker: '…', expected: 'a long …' },
-    { text: 'a long log line', width: 8, marker: '~', expected: 'a long ~' },
-    { text: 'a long log line', width: 8, marker: '', expected: 'a long l' },
-    { text: '日本語のログ', width: 7, marker: '…', expected: '日本語…' },
-    { text: 'anything', width: 0, marker: '…', expected: '' },
-  ];
-  it.each(cases)('$text to $width cells with "$marker"', ({ text, width, marker, expected }) => {
-    const cut = truncateCells(text, width, marker);
-    expect(cut).toBe(expected);
-    expect(cellWidth(cut)).toBeLessThanOrEqual(width);
-  });
-});
-
-describe('wrapCells', () => {
-  const cases: { text: string; width: number; expected: string[] }[] = [
-    { text: '', width: 5, expected: [''] },
-    { text: 'abcdefghij', width: 5, expected: ['abcde', 'fghij'] },
-    { text: 'abcdefghijk', width: 5, expected: ['abcde', 'fghij', 'k'] },
-    { text: '日本語のログ', width: 5, expected: ['日本', '語の', 'ログ'] },
-  ];
-  it.each(cases)('$text at $width', ({ text, width, expected }) => {
-    expect(wrapCells(text, width)).toEqual(expected);
   });
 });
 
