@@ -9,6 +9,7 @@ import { mergedTimeline } from '../model/mergedTimeline.js';
 import { podRow } from '../model/podSummary.js';
 import { SORT_KEYS, countByStatus, parseFilter, selectRows } from '../model/selectors.js';
 import { restartSteps } from '../model/snapshot.js';
+import type { PodRow } from '../model/views.js';
 import { whyLine } from '../model/why.js';
 import { conditionsPaneLines } from './conditions/ConditionsPane.js';
 import { SpanLine } from './conditions/spans.js';
@@ -23,6 +24,7 @@ import { LogView } from './logs/LogView.js';
 import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
 import { Panes } from './Panes.js';
 import { PodList, type PastStatus } from './PodList.js';
+import { rowsInShownOrder } from './rowOrder.js';
 import type { AppProps } from './ports.js';
 import { selectedPod } from './selectedPod.js';
 import { initialUiState, reduceUi, selectedKeyIn, type Intent, type UiContext, type UiState } from './state.js';
@@ -67,13 +69,16 @@ export function App(props: AppProps) {
   const namespacesKey = namespaces === 'all' ? 'all' : namespaces.join(',');
   const sort = SORT_KEYS[ui.sortIndex % SORT_KEYS.length] ?? 'name';
   const filter = useMemo(() => parseFilter(ui.filterText), [ui.filterText]);
-  // The map is updated in place; `version` says when it changed.
-  const allRows = useMemo(() => Array.from(cluster.pods.values(), (v) => v.row), [cluster, cluster.version]);
+  // The map is updated in place; `version` says when it changed. Rows come in
+  // last frame's order so the re-sort is a near-linear pass (rowOrder.ts).
+  const lastShown = useRef<readonly PodRow[]>([]);
+  const allRows = useMemo(() => rowsInShownOrder(cluster.pods, lastShown.current), [cluster, cluster.version]);
   const shownRows = useMemo(
     () => selectRows(allRows, { filter, sort, namespaces }),
     // namespacesKey stands for namespaces, a new array on every call.
     [allRows, filter, sort, namespacesKey],
   );
+  lastShown.current = shownRows;
   const scopedTotal = useMemo(
     () => (namespaces === 'all' ? allRows.length : allRows.filter((r) => namespaces.includes(r.namespace)).length),
     [allRows, namespacesKey],
