@@ -22,6 +22,7 @@ import { isWarning } from './logEntry.js';
 import { logTarget } from './logTarget.js';
 import { LogView } from './logs/LogView.js';
 import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
+import { PaneBoundary } from './PaneBoundary.js';
 import { Panes } from './Panes.js';
 import { PodList, type PastStatus } from './PodList.js';
 import { rowsInShownOrder } from './rowOrder.js';
@@ -243,7 +244,9 @@ export function App(props: AppProps) {
           showNamespace={namespaces === 'all' || namespaces.length > 1}
           emptyText={emptyText}
         />
-        <WhyLine view={view} step={selected?.step} now={props.now} width={layout.columns} model={WHY_MODEL} />
+        <PaneBoundary name="why" resetKey={`${selectedKey ?? ''}|${ui.stepId ?? 'live'}`} width={layout.columns} height={1} ascii={theme.ascii}>
+          <WhyLine view={view} step={selected?.step} now={props.now} width={layout.columns} model={WHY_MODEL} />
+        </PaneBoundary>
         <Panes layout={layout} theme={theme} selected={selected} ui={ui} now={now} logEntries={logEntries} logDropped={logDropped} />
       </>
     );
