@@ -74,6 +74,10 @@ export interface ContainerDetail {
   image?: string;
   /** Absent while the kubelet has not reported this container yet. */
   status?: ContainerStatusDetail;
+  /** What it runs: command and args, a shell-like line ("sh -c 'echo hi'"); absent when the image's own entrypoint runs. */
+  command?: string;
+  /** Declared ports, kubectl's way plus the name a probe may use: "8080/TCP (http)". */
+  ports: string[];
   probes: ProbeDetail[];
   hooks: HookDetail[];
   requests: ResourceAmount[];
@@ -228,6 +232,21 @@ function stillRunning(instance: ContainerInstance): ContainerInstance {
   return { container, kind, restartCount, ...(startedAt !== undefined ? { startedAt } : {}) };
 }
 
+/** One argument as a shell would need it written: quoted when it holds spaces, quotes or nothing. */
+function shellWord(word: string): string {
+  return word === '' || /[\s'"\\$`]/.test(word) ? `'${word.replace(/'/g, `'\\''`)}'` : word;
+}
+
+/** command + args as one line; undefined when neither is set (the image's ENTRYPOINT and CMD run). */
+export function commandLine(container: Pick<Container, 'command' | 'args'>): string | undefined {
+  const words = [...(container.command ?? []), ...(container.args ?? [])];
+  return words.length === 0 ? undefined : words.map(shellWord).join(' ');
+}
+
+function portText(port: NonNullable<Container['ports']>[number]): string {
+  return `${port.containerPort}/${port.protocol ?? 'TCP'}${port.name ? ` (${port.name})` : ''}`;
+}
+
 /** What podtui saw happen to the pod beyond its current object (from probes.ts and restartHistory.ts). */
 export interface SeenHistory {
   /** probeFailures(view): the Unhealthy events per container and probe. */
@@ -247,9 +266,12 @@ function detailOf(
 ): ContainerDetail {
   const image = status?.image || container.image;
   const { until } = history;
+  const command = commandLine(container);
   return {
     name: container.name,
     kind,
+    ...(command !== undefined ? { command } : {}),
+    ports: (container.ports ?? []).map(portText),
     instances: (history.instances ?? [])
       .filter((i) => i.container === container.name && i.kind === kind && (until === undefined || (i.startedAt ?? i.finishedAt ?? 0) <= until))
       .map((i) => (until !== undefined && i.finishedAt !== undefined && i.finishedAt > until ? stillRunning(i) : i)),

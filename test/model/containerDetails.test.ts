@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerDetails, stateDetail, unhealthyProbe } from '../../src/model/containerDetails.js';
+import { commandLine, containerDetails, stateDetail, unhealthyProbe } from '../../src/model/containerDetails.js';
 import { describeHandler, describeProbe, describeProbeTiming } from '../../src/model/probeSpec.js';
 import { probeFailures } from '../../src/model/probes.js';
 import type { ContainerInstance } from '../../src/model/views.js';
@@ -145,6 +145,19 @@ describe('unhealthyProbe', () => {
   });
 });
 
+describe('commandLine', () => {
+  const cases: { command?: string[]; args?: string[]; expected: string | undefined }[] = [
+    { expected: undefined },
+    { command: ['/bin/migrate', 'up'], expected: '/bin/migrate up' },
+    { args: ['--date', 'yesterday'], expected: '--date yesterday' },
+    { command: ['sh', '-c'], args: ['until nc -z db 5432; do sleep 2; done'], expected: "sh -c 'until nc -z db 5432; do sleep 2; done'" },
+    { command: ['echo', "it's", ''], expected: "echo 'it'\\''s' ''" },
+  ];
+  it.each(cases)('$expected', ({ command, args, expected }) => {
+    expect(commandLine({ ...(command ? { command } : {}), ...(args ? { args } : {}) })).toBe(expected);
+  });
+});
+
 describe('containerDetails', () => {
   it('lists init containers (sidecar marked), app containers, then ephemeral ones', () => {
     const details = containerDetails(crashLoopPod(), []);
@@ -191,6 +204,8 @@ describe('containerDetails', () => {
       { resource: 'memory', quantity: '128Mi' },
     ]);
     expect(app?.limits).toEqual([{ resource: 'memory', quantity: '256Mi' }]);
+    expect(app?.ports).toEqual(['8080/TCP (http)']);
+    expect(app?.command).toBeUndefined();
   });
 
   it("does not give one container's probe failures to another", () => {

@@ -44,6 +44,11 @@ function continued(spans: Span[], ctx: LineContext): PaneLine[] {
  * running and ready green, on its way or not ready yellow, a back-off or a
  * failed exit red, a clean exit plain.
  */
+/** A labelled value that may be long (a command line): wrapped under its label, two rows at most. */
+function continuedUnder(title: string, text: string, ctx: LineContext): PaneLine[] {
+  return wrapLine([label(title, ctx), { text }], ctx.width, INDENT.length + LABEL_WIDTH, 2);
+}
+
 function stateColor(state: StateDetail, ready: boolean | undefined, theme: Theme): string | undefined {
   switch (state.kind) {
     case 'running':
@@ -175,6 +180,9 @@ export function containerLines(detail: ContainerDetail, ctx: LineContext): PaneL
       { text: `  ready ${yesNo(status.ready)}  started ${yesNo(status.started)}` },
     ]);
   }
+  // What it runs and listens on, next to the probes that use those ports.
+  if (detail.command !== undefined) lines.push(...continuedUnder('command', detail.command, ctx));
+  if (detail.ports.length > 0) lines.push([label('ports', ctx), { text: detail.ports.join(', ') }]);
   for (const probe of detail.probes) {
     lines.push([label(probe.probe, ctx), { text: probe.handler }, { text: ` ${probe.timing}`, color: mutedColor(ctx.theme) }]);
     if (probe.failures) lines.push(...failureLines(probe.failures, ctx));

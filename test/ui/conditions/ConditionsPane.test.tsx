@@ -131,7 +131,7 @@ describe('ConditionsPane: the top lines', () => {
       'init migrate  Completed',
       'sidecar log-shipper  Running · ready',
       'app  CrashLoopBackOff · last Error (exit 1) 4m48s ago · restarts 3 · not ready',
-      '↓ 49 more lines (Tab to focus, then scroll)',
+      '↓ 52 more lines (Tab to focus, then scroll)',
     ]);
   });
 

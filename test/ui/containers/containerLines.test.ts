@@ -59,6 +59,7 @@ describe('containerLines', () => {
       '            back-off 40s restarting failed container=app pod=web-7d4b9c6f5-x2x8q_shop(5f1c2a7e-8d0b-4c1e-9a6f-3e2d1c0b9a87)',
       '  last      Terminated: Error, exit code 1  started 5m ago, finished 4m48s ago, ran 12s',
       '  restarts  3  ready false  started false',
+      '  ports     8080/TCP (http)',
       '  startup   exec [cat /tmp/started] delay=0s timeout=1s period=2s #success=1 #failure=30',
       '  liveness  http-get http://:8080/healthz delay=5s timeout=1s period=10s #success=1 #failure=3',
       '            ✗ 7×, latest 4m52s ago: Liveness probe failed: Get "http://10.244.2.17:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
