@@ -28,9 +28,15 @@ export interface Session {
   stop(): void;
 }
 
+/**
+ * About 1 KB of heap per timeline entry (pod versions included): 100,000
+ * entries keep a 10,000-pod cluster inside its 250 MB budget.
+ */
+const HISTORY_LIMITS = { perPod: 1_000, total: 100_000 } as const;
+
 export function createSession(initial: ClusterConfig, options: SessionOptions): Session {
   let config = initial;
-  const store = new ThrottledStore<ClusterState>(createClusterState(), applyObservation);
+  const store = new ThrottledStore<ClusterState>(createClusterState(HISTORY_LIMITS), applyObservation);
   let connection: ClusterConnection | undefined;
 
   const connect = () => {
@@ -66,7 +72,7 @@ export function createSession(initial: ClusterConfig, options: SessionOptions): 
         switchNamespace(namespace) {
           connection?.stop();
           config = namespace === 'all' ? { ...config, allNamespaces: true } : { ...config, namespace, allNamespaces: false };
-          store.reset(createClusterState());
+          store.reset(createClusterState(HISTORY_LIMITS));
           connect();
         },
       },
