@@ -1,8 +1,9 @@
 // The conditions pane: the selected pod (as it is, or as it was at the step
-// being looked at) in depth: its conditions, where it runs, whether it is
-// going away, then each container with its states, probes, hooks and
-// resources. Exactly `height` lines at most, each cut to `width`; the App
-// scrolls it by passing the first line to show.
+// being looked at) in depth. First what a 5-line pane must show (phase,
+// whether it is going away, one line per container), then where it runs,
+// every condition, and each container in full: states, instances seen,
+// probes and hooks with their failures, resources. Exactly `height` lines at
+// most, each cut to `width`; the App scrolls it by passing the first line.
 import { Box } from 'ink';
 import { useMemo } from 'react';
 import { containerDetails } from '../../model/containerDetails.js';
