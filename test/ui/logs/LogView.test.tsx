@@ -257,6 +257,16 @@ describe('LogView: long and hostile lines', () => {
     expect(view.screen().slice(1, 5)).toEqual(['cleared?', 'after osc', 'PK????binaryÿ?', 'progress 100%']);
   });
 
+  it('keeps the newest 10,000 lines of a chatty container', async () => {
+    const port = new FakeLogPort().serve('app', false, []);
+    const view = open(port, { height: 6 });
+    port.print(...Array.from({ length: 10_050 }, (_, i) => `line ${i + 1}`));
+    await eventually(() => expect(view.screen()[4]).toBe('line 10050'));
+    await view.press('g');
+    await eventually(() => expect(view.screen()[1]).toBe('line 51'));
+    expect(view.screen()[0]).toContain('line 1/10000');
+  });
+
   it('draws exactly its height and only ASCII with --ascii', async () => {
     const port = new FakeLogPort().serve('app', false, Array.from({ length: 50 }, (_, i) => `line ${i} ${'x'.repeat(i * 3)}`));
     const view = open(port, { ascii: true, width: 60, height: 12 });
