@@ -130,7 +130,8 @@ describe('ConditionsPane: the top lines', () => {
       'Phase Running · QoS Burstable · started 11m ago',
       'init migrate  Completed',
       'sidecar log-shipper  Running · ready',
-      'app  CrashLoopBackOff · last Error (exit 1) 4m48s ago · restarts 3 · not ready',
+      // The kubelet's 40s back-off after the 14:05:12 exit ended long before 14:10: the retry is due.
+      'app  CrashLoopBackOff (retry due) · last Error (exit 1) 4m48s ago · restarts 3 …',
       '↓ 52 more lines (Tab to focus, then scroll)',
     ]);
   });
@@ -146,6 +147,20 @@ describe('ConditionsPane: the top lines', () => {
   it.each(cases)('$name', ({ pod, expected }) => {
     const lines = draw(pod(), {}, []);
     expect(lines.slice(1, 1 + expected.length)).toEqual(expected);
+  });
+
+  it('counts down to the next try of a back-off, and only for the live pod', () => {
+    const pod = crashLoopPod();
+    const view = viewOf(pod, crashLoopTimeline(pod));
+    const at = (now: number, shown: Pod) => {
+      const { lastFrame } = render(
+        <ConditionsPane pod={shown} view={view} now={now} absoluteTimes={false} width={120} height={6} scroll={0} focused={false} ascii={false} />,
+      );
+      return (lastFrame() ?? '').replace(ansi, '').split('\n')[3];
+    };
+    // back-off 40s from the exit at 14:05:12: the kubelet tries again at 14:05:52.
+    expect(at(Date.parse('2026-11-25T14:05:30Z'), pod)).toBe('app  CrashLoopBackOff (retry in 22s) · last Error (exit 1) 18s ago · restarts 3 · not ready');
+    expect(at(Date.parse('2026-11-25T14:05:30Z'), structuredClone(pod))).toBe('app  CrashLoopBackOff · last Error (exit 1) 18s ago · restarts 3 · not ready');
   });
 });
 
