@@ -7,7 +7,6 @@
 import { Box } from 'ink';
 import { useMemo } from 'react';
 import { containerDetails } from '../../model/containerDetails.js';
-import { countdowns } from '../../model/countdowns.js';
 import { probeFailures } from '../../model/probes.js';
 import { restartHistory } from '../../model/restartHistory.js';
 import type { Pod } from '../../model/types.js';
@@ -49,15 +48,10 @@ export function conditionsPaneLines(
   const until = options.stepAt ?? stepTime(pod, view);
   const history = { probeFailures: probeFailures(view), instances: restartHistory(view), ...(until !== undefined ? { until } : {}) };
   const details = containerDetails(pod, view.timeline, history);
-  // Back-off countdowns of the live pod (the why line has the same; a past step has none to count).
-  const nextTry = new Map<string, number>();
-  if (pod === view.pod && until === undefined) {
-    for (const wait of countdowns(view, options.now)) if (wait.container !== undefined && wait.kind !== 'GracePeriod') nextTry.set(wait.container, wait.until);
-  }
   // What a small pane must show first: the pod's state, then each container's in one line.
   return [
     ...podHeadline(pod, ctx),
-    ...details.map((detail) => containerSummary(detail, ctx, nextTry.get(detail.name))),
+    ...details.map((detail) => containerSummary(detail, ctx)),
     ...podPlacement(pod, ctx),
     ...conditionsSection(pod, ctx),
     [],

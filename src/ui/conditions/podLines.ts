@@ -2,7 +2,6 @@
 // QoS, IPs, node, start), whether it is going away (deletion and its grace
 // period), and every condition with why it is what it is and since when.
 import type { Pod, PodCondition } from '../../model/types.js';
-import { humanDuration } from '../../model/duration.js';
 import { mutedColor, warningColor, type Theme } from '../theme.js';
 import { wrapLine, type PaneLine, type Span } from './spans.js';
 import { timeText } from './timeText.js';
@@ -42,7 +41,12 @@ function phaseColor(pod: Pod, theme: Theme): string | undefined {
   }
 }
 
-/** "Terminating: grace period 30s, ends in 20s" (deletionTimestamp is when the kubelet must be done). */
+/**
+ * "Terminating: grace period 30s, requested 10s ago". deletionTimestamp is
+ * when the kubelet must be done (request + grace period). No countdown here:
+ * the pane redraws when the pod changes, not every second; the why line
+ * above the panes counts the grace period down.
+ */
 function deletionLine(pod: Pod, ctx: PodLineContext): PaneLine | undefined {
   const { deletionTimestamp, deletionGracePeriodSeconds } = pod.metadata;
   if (!deletionTimestamp) return undefined;
@@ -50,9 +54,8 @@ function deletionLine(pod: Pod, ctx: PodLineContext): PaneLine | undefined {
   const grace = deletionGracePeriodSeconds === undefined ? '' : `grace period ${deletionGracePeriodSeconds}s, `;
   let when: string;
   if (Number.isNaN(deadline)) when = `deadline ${deletionTimestamp}`;
-  else if (ctx.absoluteTimes) when = `deadline ${timeText(deadline, ctx.now, true)}`;
-  else if (deadline >= ctx.now) when = `${humanDuration(deadline - ctx.now)} left`;
-  else when = `overdue by ${humanDuration(ctx.now - deadline)}`;
+  else if (ctx.absoluteTimes || deletionGracePeriodSeconds === undefined) when = `deadline ${timeText(deadline, ctx.now, true)}`;
+  else when = `requested ${timeText(deadline - deletionGracePeriodSeconds * 1000, ctx.now, false)}`;
   return [{ text: 'Terminating', color: warningColor(ctx.theme), bold: true }, { text: `: ${grace}${when}` }];
 }
 

@@ -209,7 +209,7 @@ function stateWord(state: StateDetail): string {
  * One line per container, for the top of the pane where even an 80x24
  * terminal shows it: what it does now, how it last ended, restarts, ready.
  */
-export function containerSummary(detail: ContainerDetail, ctx: LineContext, nextTryAt?: number): PaneLine {
+export function containerSummary(detail: ContainerDetail, ctx: LineContext): PaneLine {
   const tag = kindTag[detail.kind];
   const dot = ` ${ctx.theme.middleDot} `;
   const spans: Span[] = [
@@ -223,10 +223,6 @@ export function containerSummary(detail: ContainerDetail, ctx: LineContext, next
     return spans;
   }
   spans.push({ text: stateWord(status.state), color: stateColor(status.state, status.ready, ctx.theme), bold: true });
-  // A back-off (CrashLoopBackOff, ImagePullBackOff) ends at a known moment: say when the kubelet tries again.
-  if (nextTryAt !== undefined && status.state.kind === 'waiting') {
-    spans.push({ text: nextTryAt > ctx.now ? ` (retry in ${humanDuration(nextTryAt - ctx.now)})` : ' (retry due)' });
-  }
   const last = status.lastState;
   if (last?.kind === 'terminated') {
     const when = last.finishedAt === undefined ? '' : ` ${timeText(last.finishedAt, ctx.now, ctx.absoluteTimes)}`;

@@ -17,6 +17,8 @@ describe('timeText', () => {
     { at: undefined, absolute: true, expected: '<none>' },
     { at: '', absolute: false, expected: '<none>' },
     { at: 'yesterday', absolute: false, expected: '<invalid>' },
+    { at: '2026-11-25T14:10:05Z', absolute: false, expected: '0s ago' },
+    { at: '2026-11-25T14:10:05Z', absolute: true, expected: '2026-11-25 14:10:05' },
   ];
   it.each(cases)('$at (absolute: $absolute)', ({ at, absolute, expected }) => {
     expect(timeText(at, now, absolute)).toBe(expected);

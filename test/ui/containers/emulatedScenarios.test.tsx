@@ -58,7 +58,7 @@ describe('the conditions pane on emulated scenarios', () => {
       scenario: 'poststart-hook',
       seconds: 30,
       expected: [
-        'cache  CrashLoopBackOff (retry in 11s) · last Error (exit 143) 9s ago · restarts 2 · not ready',
+        'cache  CrashLoopBackOff · last Error (exit 143) 9s ago · restarts 2 · not ready',
         '  seen      #2 Error, exit code 143, ran 2s, ended 9s ago · FailedPostStartHook: PostStartHook failed',
         '            #0 Error, exit code 143, ran 2s, ended 25s ago · FailedPostStartHook: PostStartHook failed',
         '  postStart exec [/bin/sh -c /opt/warm-cache.sh --from redis://redis.shop.svc:6379]',
@@ -85,7 +85,7 @@ describe('the conditions pane on emulated scenarios', () => {
       scenario: 'oomkilled',
       seconds: 60,
       expected: [
-        'report  CrashLoopBackOff (retry in 14s) · last OOMKilled (exit 137) 6s ago · restarts 2 · not ready',
+        'report  CrashLoopBackOff · last OOMKilled (exit 137) 6s ago · restarts 2 · not ready',
         '  last      Terminated: OOMKilled, exit code 137 (SIGKILL)  started 19s ago, finished 6s ago, ran 13s',
         '  limits    cpu=250m memory=256Mi',
       ],
@@ -93,13 +93,13 @@ describe('the conditions pane on emulated scenarios', () => {
     {
       scenario: 'prestop-hook',
       seconds: 50,
-      expected: ['Terminating: grace period 20s, 15s left', '  preStop   exec [/bin/sh -c /opt/drain-sessions.sh]', '            ✗ 1×, latest 3s ago: PreStopHook failed'],
+      expected: ['Terminating: grace period 20s, requested 5s ago', '  preStop   exec [/bin/sh -c /opt/drain-sessions.sh]', '            ✗ 1×, latest 3s ago: PreStopHook failed'],
     },
     {
       scenario: 'init-crash',
       seconds: 40,
       expected: [
-        'init migrate  CrashLoopBackOff (retry in 3s) · last Error (exit 1) 17s ago · restarts 2 · not ready',
+        'init migrate  CrashLoopBackOff · last Error (exit 1) 17s ago · restarts 2 · not ready',
         'orders  PodInitializing · not ready',
         '  Initialized               False   ContainersNotInitialized  changed 39s ago',
         '    containers with incomplete status: [migrate]',
