@@ -60,7 +60,11 @@ function loadScreen({ color }: DisplayOptions): Promise<ScreenModules> {
   // TTY), so both are settled before Ink is loaded.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  if (!color) process.env.FORCE_COLOR = '0';
+  // Without colours the selection is still drawn in inverse video, which
+  // chalk drops at colour level 0: keep level 1, the App picks no colours.
+  if (!color) process.env.FORCE_COLOR = '1';
+  // React's development build renders about twice as slowly.
+  process.env.NODE_ENV ??= 'production';
   return Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
 }
 
@@ -80,6 +84,7 @@ async function runScreen(
   });
 
   const terminal: TerminalSession = enterTerminal(process.stdout, process.stdin);
+  const restoreConsole = silenceConsole();
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => (finish = resolve));
   let ending = false;
@@ -88,7 +93,9 @@ async function runScreen(
     React.createElement(App, { ...session.props, options: { ascii, color }, onQuit: () => end(0) }),
     {
       exitOnCtrlC: false,
-      patchConsole: true,
+      // A library's console output would land in the middle of the screen;
+      // it is silenced while the screen is up (see silenceConsole).
+      patchConsole: false,
       // Only changed lines are written: over SSH the bytes are the cost.
       incrementalRendering: true,
       maxFps: 20,
@@ -105,6 +112,7 @@ async function runScreen(
     }
     session.stop();
     terminal.restore();
+    restoreConsole();
     if (error !== undefined) {
       const path = writeCrashLog(error);
       process.stderr.write(`podtui: crashed: ${(error as Error)?.message ?? String(error)}\npodtui: details written to ${path}\n`);
@@ -124,4 +132,12 @@ async function runScreen(
   // Timers of the watch layer are stopped; anything left (a hung socket) must not keep a quit user waiting.
   setTimeout(() => process.exit(code), 200).unref();
   return code;
+}
+
+/** Drops console output while the screen is up; returns a function that brings it back. */
+function silenceConsole(): () => void {
+  const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+  const saved = methods.map((method) => console[method]);
+  for (const method of methods) console[method] = () => {};
+  return () => methods.forEach((method, i) => (console[method] = saved[i]!));
 }

@@ -34,7 +34,7 @@ describe('podtui --demo in a terminal', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ])('restores the terminal on %s', async (signal, code) => {
-    term = startTerminal(`node bin/podtui.js --demo & pid=$!; sleep 2.5; kill -${signal.slice(3)} $pid; wait $pid; echo EXIT=$?`, {
+    term = startTerminal(`node bin/podtui.js --demo </dev/tty & pid=$!; sleep 2.5; kill -${signal.slice(3)} $pid; wait $pid; echo EXIT=$?`, {
       env: { LANG: 'C.UTF-8' },
     });
     await term.waitForText(new RegExp(`EXIT=${code}`), 8_000);

@@ -8,6 +8,8 @@ const tmux = (...args: string[]) => execFileSync('tmux', ['-L', 'podtui-e2e', ..
 export interface TerminalSession {
   name: string;
   screen(): string;
+  /** The screen with its SGR escape sequences (colours, inverse video) kept. */
+  styledScreen(): string;
   keys(...keys: string[]): void;
   /** Literal text, typed as is. */
   type(text: string): void;
@@ -50,6 +52,7 @@ export function startTerminal(command: string, options: StartOptions = {}): Term
   const session: TerminalSession = {
     name,
     screen: () => tmux('capture-pane', '-p', '-t', name),
+    styledScreen: () => tmux('capture-pane', '-p', '-e', '-t', name),
     keys: (...keys) => {
       tmux('send-keys', '-t', name, ...keys);
     },

@@ -1,7 +1,7 @@
 // The screen as a user meets it on a crash loop: the built `podtui --demo` in
 // a real terminal (tmux), driven by keys and read off the screen.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTerminal, type TerminalSession } from '../e2e/tmux.js';
+import { startTerminal, type TerminalSession } from './tmux.js';
 
 let term: TerminalSession | undefined;
 afterEach(() => term?.kill());
