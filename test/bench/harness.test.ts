@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli.js';
 import { interactiveEnvironment, podCountOnScreen, podtuiShowsAllPods } from '../../src/bench/e2e/clients.js';
-import { measureKeyLatency } from '../../src/bench/e2e/keyLatency.js';
+import { measureKeyLatency, selectionOf } from '../../src/bench/e2e/keyLatency.js';
 import { countPods, kubeconfigLine, serverUrl, simArguments, startSim } from '../../src/bench/e2e/simProcess.js';
 import { runningPod } from '../../src/bench/micro/podStream.js';
 import { RealClock } from '../../src/sim/clock.js';
@@ -147,5 +147,16 @@ describe('bench options', () => {
     expect(() => parseBenchOptions(['--only', 'soak'])).toThrow(/micro, e2e or ink/);
     expect(parseBenchOptions(['--quick'])).toMatchObject({ ink: false, micro: true, e2e: true });
     expect(parseBenchOptions([])).toMatchObject({ ink: true });
+  });
+});
+
+describe('selectionOf', () => {
+  const fake = (lines: string[], highlighted: number[]) => ({ lines: () => lines, highlightedRows: () => highlighted });
+  it('names the selected pod by namespace and name, wherever its row is and whatever its status', () => {
+    const before = fake(['NAMESPACE NAME READY STATUS', 'demo   web-0   1/1   Running   0   5m', 'demo   web-1   0/1   Pending   0   5m'], [1]);
+    const shifted = fake(['NAMESPACE NAME READY STATUS', 'demo   new-pod   0/1   Pending   0   1s', 'demo   web-0   0/1   CrashLoopBackOff   1 (2s ago)   5m'], [2]);
+    expect(selectionOf(before)).toBe('demo web-0');
+    expect(selectionOf(shifted)).toBe(selectionOf(before));
+    expect(selectionOf(fake(['a b c', 'x y z'], []))).toBe('');
   });
 });

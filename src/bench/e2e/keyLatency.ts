@@ -1,6 +1,6 @@
 // Keypress to screen, through the pty: press j and k alternately and time the
 // moment the parsed screen shows the selection moved. j then k keeps the
-// selection between the first two rows, so the list never scrolls and each
+// selection between the first two pods, so the list never scrolls and each
 // press has exactly one expected screen.
 import type { PtyScreen } from '../terminal/ptyScreen.js';
 import { sleep } from './settle.js';
@@ -12,8 +12,19 @@ export interface KeyLatencyResult {
   unanswered: number;
 }
 
-/** Where the selection is drawn: the highlighted rows' positions. */
-const selectionOf = (screen: PtyScreen) => screen.highlightedRows().join(',');
+/**
+ * What is selected: the first two words (namespace and name) of each
+ * highlighted row. Not the row's position: pods created or deleted above the
+ * selection move it on screen without any key, and not the whole row: its
+ * STATUS and AGE change during the storm.
+ */
+export function selectionOf(screen: Pick<PtyScreen, 'highlightedRows' | 'lines'>): string {
+  const lines = screen.lines();
+  return screen
+    .highlightedRows()
+    .map((y) => (lines[y] ?? '').trim().split(/\s+/).slice(0, 2).join(' '))
+    .join(' | ');
+}
 
 export async function measureKeyLatency(
   screen: PtyScreen,
