@@ -64,7 +64,11 @@ export function App(props: AppProps) {
     uiRef.current = update(uiRef.current);
     setUiState(uiRef.current);
   }, []);
-  const now = useClock(props.now, RELATIVE_TIME_MS);
+  const tick = useClock(props.now, RELATIVE_TIME_MS);
+  // A new cluster version may carry times after the last tick (the demo's
+  // clock runs --speed times faster): read the clock again, so nothing new
+  // reads as happening in the future.
+  const now = useMemo(() => Math.max(tick, props.now()), [tick, cluster.version, props.now]);
 
   const namespaces = session.namespaces();
   const namespacesKey = namespaces === 'all' ? 'all' : namespaces.join(',');
