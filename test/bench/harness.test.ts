@@ -160,3 +160,34 @@ describe('selectionOf', () => {
     expect(selectionOf(fake(['a b c', 'x y z'], []))).toBe('');
   });
 });
+
+describe('measureKeyLatency when the selected pod goes away', () => {
+  let screen: PtyScreen | undefined;
+  afterEach(async () => {
+    await screen?.close();
+    screen = undefined;
+  });
+
+  it('loses at most the one press the change swallowed, then measures again from the new selection', async () => {
+    // After the 3rd key the first pod is deleted: the list shifts up and the selection lands on another pod.
+    const program = `
+      let pods = ['demo churn-a', 'demo web-0', 'demo web-1', 'demo web-2'];
+      let selected = 0; let keys = 0;
+      const draw = () => { let out = '\\x1b[2J\\x1b[H'; pods.forEach((p, i) => { out += (i === selected ? '\\x1b[7m' : '') + p + ' '.repeat(20) + '\\x1b[0m\\r\\n'; }); process.stdout.write(out); };
+      process.stdin.setRawMode(true);
+      process.stdin.on('data', (key) => {
+        keys++;
+        if (String(key) === 'j') selected = Math.min(pods.length - 1, selected + 1);
+        if (String(key) === 'k') selected = Math.max(0, selected - 1);
+        if (keys === 3) { pods = pods.slice(1); selected = Math.max(0, selected - 1); }
+        setTimeout(draw, 5);
+      });
+      draw();`;
+    screen = new PtyScreen(process.execPath, ['-e', program]);
+    await screen.waitFor((s) => selectionOf(s) === 'demo churn-a', 5000);
+    const result = await measureKeyLatency(screen, { presses: 8, timeoutMs: 1000, pauseMs: 10 });
+    // The k that the shift made a no-op cannot be answered; every press after it is.
+    expect(result.unanswered).toBe(1);
+    expect(result.samples).toHaveLength(7);
+  });
+});

@@ -33,10 +33,16 @@ export async function measureKeyLatency(
   const samples: number[] = [];
   let unanswered = 0;
   // The two screens the presses move between: as first seen, and one row down (learned from the first answered j).
-  const home = selectionOf(screen);
+  let home = selectionOf(screen);
   let below: string | undefined;
   for (let press = 0; press < options.presses; press++) {
     const before = selectionOf(screen);
+    if (before !== home && before !== below) {
+      // The selected pod went away (the demo's churn deletes pods) and the
+      // selection moved to another: start over from where it is now.
+      home = before;
+      below = undefined;
+    }
     // Chosen from what the screen shows, so an unanswered press never makes the next one look instant.
     const key = before === home ? 'j' : 'k';
     const wanted = key === 'j' ? below : home;
@@ -53,6 +59,10 @@ export async function measureKeyLatency(
     } catch (error) {
       if ((error as Error).message.startsWith('program exited')) throw error;
       unanswered++;
+      // Perhaps the list changed so this key could not move the selection
+      // (k on what became the first row): learn the two positions again.
+      home = selectionOf(screen);
+      below = undefined;
     }
     // A person does not type faster than this; also lets a frame finish.
     await sleep(options.pauseMs);
