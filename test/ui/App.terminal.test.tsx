@@ -2,6 +2,7 @@
 // frames a second at most) onto a headless xterm: what the terminal shows
 // after keys and cluster changes must be the screen, row for row, with
 // nothing left over from earlier frames.
+import './inkOutsideCi.js';
 import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/model/observations.js';

@@ -1,5 +1,6 @@
 // Ink's incremental frames played into a headless xterm: what the user's
 // terminal shows must be the frame, row for row, after every update.
+import './inkOutsideCi.js';
 import { EventEmitter } from 'node:events';
 import { Box, Text, render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
