@@ -1,30 +1,10 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { findMatches, layoutRows } from '../../../src/ui/logs/logRows.js';
+import { NO_KEY } from '../../../src/ui/keyModes.js';
 import { initialLogViewState, logViewKey, topRow, type LogLayout, type LogViewState } from '../../../src/ui/logs/logViewState.js';
 
-const noKey: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+const noKey: Key = NO_KEY;
 const named = (name: keyof Key): Key => ({ ...noKey, [name]: true });
 
 // 40 lines numbered from 100 (60 fell off the buffer's front), 10 rows on screen.
