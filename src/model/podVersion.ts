@@ -41,19 +41,20 @@ function sameSpec(before: MutableSpec, after: MutableSpec): boolean {
 /**
  * `next`, sharing every unchanged part with `previous` (see structuralSharing);
  * `previous` itself when nothing differs. The spec is compared on its
- * mutable fields only.
+ * mutable fields only. `next` is adopted as structuralSharing says: an
+ * unchanged spec, metadata or status is swapped in place for `previous`'s, so
+ * whoever else holds `next` (the watch cache) shares them too.
  */
 export function sharePodVersion(previous: Pod | undefined, next: Pod): Pod {
   if (!previous || previous === next) return next;
   const spec = sameSpec(previous.spec as MutableSpec, next.spec as MutableSpec) ? previous.spec : shareUnchanged(previous.spec, next.spec);
   const metadata = shareUnchanged(previous.metadata, next.metadata);
   const status = shareUnchanged(previous.status, next.status);
+  if (spec !== next.spec) next.spec = spec;
+  if (metadata !== next.metadata) next.metadata = metadata;
+  if (status !== next.status) next.status = status;
   if (spec === previous.spec && metadata === previous.metadata && status === previous.status && next.apiVersion === previous.apiVersion && next.kind === previous.kind) {
     return previous;
   }
-  // A Pod as src/kube slims it has these fields only; no spread (it costs microseconds here).
-  const shared: Pod = { metadata, spec, status };
-  if (next.apiVersion !== undefined) shared.apiVersion = next.apiVersion;
-  if (next.kind !== undefined) shared.kind = next.kind;
-  return shared;
+  return next;
 }

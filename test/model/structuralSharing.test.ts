@@ -13,7 +13,8 @@ describe('shareUnchanged', () => {
     const wire = clone(next);
     const shared = shareUnchanged(previous, wire);
     expect(shared).toEqual(next);
-    expect(wire).toEqual(next); // the input is not modified
+    expect(wire).toEqual(next); // adopted, the input still reads as it came
+    if (shared !== previous) expect(shared).toBe(wire); // changed: the parsed object itself, not a copy
     expect(shared.spec === previous.spec).toBe(JSON.stringify(previous.spec) === JSON.stringify(next.spec));
     expect(shared.metadata.labels).toBe(previous.metadata.labels);
   });
