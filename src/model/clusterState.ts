@@ -160,7 +160,7 @@ function enforceTotal(ledger: Ledger): void {
       continue;
     }
     if (rec.view.timeline.length === 0) continue;
-    rec.view = dropOldest(ledger, rec, rec.view, [...rec.view.timeline]);
+    rec.view = dropOldest(ledger, rec, rec.view, rec.view.timeline.slice());
     ledger.pods.set(rec.key, rec.view);
   }
   // Reclaim the consumed head of the queue now and then.
@@ -281,7 +281,7 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   const transitions = diffPods(previous, next, observedAt);
   // A version that changed nothing a user reads keeps the timeline as it is.
   const timeline = rec && transitions.length === 0 ? (rec.view.timeline as TimelineEntry[]) : rec ? rec.view.timeline.slice() : [];
-  const view = podView(podRow(next), next, timeline, rec?.view.dropped ?? 0, rec?.view.baseline, seq);
+  const view = podView(podRow(next, rec?.view.row), next, timeline, rec?.view.dropped ?? 0, rec?.view.baseline, seq);
   const owner = rec ?? { key, uid, view, stale: 0, baselineSeq: -1, removed: false };
   if (!rec) ledger.records.set(key, owner);
   rec = owner;

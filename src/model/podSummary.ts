@@ -5,6 +5,7 @@ import { humanDuration } from './duration.js';
 import { podStatusColumns } from './podStatus.js';
 import { qosClass } from './qos.js';
 import { statusHealth } from './statusHealth.js';
+import { timestampMs } from './timestamp.js';
 import type { Pod } from './types.js';
 import type { PodRow } from './views.js';
 
@@ -15,22 +16,39 @@ function podIsReady(pod: Pod): boolean {
 }
 const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 
-/** The list row of a pod: kubectl's READY/STATUS/RESTARTS plus node, IP, QoS and labels. */
-export function podRow(pod: Pod): PodRow {
+/** "r/t" for the usual small counts, made once (this runs on every pod update). */
+const READY_TEXT: string[][] = Array.from({ length: 17 }, (_, total) => Array.from({ length: total + 1 }, (_, ready) => `${ready}/${total}`));
+const readyText = (ready: number, total: number): string => READY_TEXT[total]?.[ready] ?? `${ready}/${total}`;
+
+function sameRow(a: PodRow, b: PodRow): boolean {
+  return (
+    a.key === b.key && a.uid === b.uid && a.ready === b.ready && a.status === b.status && a.health === b.health && a.restarts === b.restarts &&
+    a.lastRestartAt === b.lastRestartAt && Object.is(a.createdAt, b.createdAt) && a.node === b.node && a.ip === b.ip &&
+    a.qosClass === b.qosClass && a.labels === b.labels
+  );
+}
+
+/**
+ * The list row of a pod: kubectl's READY/STATUS/RESTARTS plus node, IP, QoS and labels.
+ * Given the row of the pod's previous version, its strings are reused, and
+ * the row itself when nothing in it changed (most updates change one cell).
+ */
+export function podRow(pod: Pod, previous?: PodRow): PodRow {
   const { metadata, spec, status } = pod;
   const namespace = metadata.namespace ?? '';
+  const samePod = previous !== undefined && previous.name === metadata.name && previous.namespace === namespace;
   const columns = podStatusColumns(pod);
   const row: PodRow = {
-    key: `${namespace}/${metadata.name}`,
+    key: samePod ? previous.key : `${namespace}/${metadata.name}`,
     uid: metadata.uid ?? '',
-    namespace,
-    name: metadata.name,
-    ready: `${columns.readyContainers}/${columns.totalContainers}`,
+    namespace: samePod ? previous.namespace : namespace,
+    name: samePod ? previous.name : metadata.name,
+    ready: readyText(columns.readyContainers, columns.totalContainers),
     status: columns.status,
     health: statusHealth(columns.status, columns.readyContainers, columns.totalContainers, podIsReady(pod)),
     restarts: columns.restarts,
     // NaN when the server sent no creationTimestamp: formatAge prints "<unknown>" as kubectl does.
-    createdAt: metadata.creationTimestamp ? Date.parse(metadata.creationTimestamp) : Number.NaN,
+    createdAt: timestampMs(metadata.creationTimestamp) ?? Number.NaN,
     node: spec.nodeName || NONE,
     // kubectl -o wide shows the first of status.podIPs (the primary family).
     ip: status.podIPs?.[0]?.ip || status.podIP || NONE,
@@ -38,7 +56,7 @@ export function podRow(pod: Pod): PodRow {
     labels: metadata.labels ?? NO_LABELS,
   };
   if (columns.lastRestartAt !== undefined) row.lastRestartAt = columns.lastRestartAt;
-  return row;
+  return previous !== undefined && sameRow(row, previous) ? previous : row;
 }
 
 /** kubectl's RESTARTS cell: "4 (32s ago)", or just the count when nothing has restarted yet. */

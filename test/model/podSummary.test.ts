@@ -50,6 +50,33 @@ describe('podRow identity and placement', () => {
   });
 });
 
+describe('podRow from the previous version\'s row', () => {
+  const base = () => makePod({ name: 'web-7d4b9c-x2x9k', namespace: 'shop', containers: [{ name: 'web' }, { name: 'proxy' }] });
+
+  it.each<[string, (pod: ReturnType<typeof base>) => void, boolean]>([
+    ['a new resourceVersion only: the same row', (pod) => (pod.metadata.resourceVersion = '99999'), true],
+    ['a container turns unready', (pod) => (pod.status.containerStatuses![1]!.ready = false), false],
+    ['a restart', (pod) => (pod.status.containerStatuses![0]!.restartCount = 1), false],
+    ['a new pod IP', (pod) => ((pod.status.podIP = '10.244.7.7'), (pod.status.podIPs = [{ ip: '10.244.7.7' }])), false],
+  ])('%s', (_title, change, same) => {
+    const first = base();
+    const before = podRow(first);
+    const pod = structuredClone(first);
+    pod.metadata.labels = first.metadata.labels; // as structural sharing leaves it
+    change(pod);
+    const row = podRow(pod, before);
+    expect(row).toEqual(podRow(pod)); // what a row made from scratch says
+    expect(row === before).toBe(same);
+    expect(row.key).toBe(before.key);
+  });
+
+  it('a different pod under the row makes a row of its own', () => {
+    const before = podRow(base());
+    const other = makePod({ name: 'api-5f6c7d-abcde', namespace: 'shop', containers: [{ name: 'api' }] });
+    expect(podRow(other, before)).toEqual(podRow(other));
+  });
+});
+
 describe('formatRestarts equals kubectl RESTARTS', () => {
   const cases: [string, ContainerFixture, string][] = [
     ['never restarted', { name: 'app' }, '0'],
