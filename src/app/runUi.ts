@@ -5,6 +5,7 @@ import { UserError } from '../kube/errors.js';
 import { checkReachable, loadClusterConfig } from '../kube/kubeconfig.js';
 import { enterTerminal, writeCrashLog, type TerminalSession } from '../terminal.js';
 import { startEmulatedCluster, type EmulatedCluster } from './emulatedCluster.js';
+import { startHeapLog } from './heapLog.js';
 import { createSession } from './session.js';
 
 /** UTF-8 box drawing only where the locale says the terminal can show it. */
@@ -85,6 +86,7 @@ async function runScreen(
 
   const terminal: TerminalSession = enterTerminal(process.stdout, process.stdin);
   const restoreConsole = silenceConsole();
+  const stopHeapLog = startHeapLog(process.env.PODTUI_HEAP_LOG);
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => (finish = resolve));
   let ending = false;
@@ -113,6 +115,7 @@ async function runScreen(
     session.stop();
     terminal.restore();
     restoreConsole();
+    stopHeapLog();
     if (error !== undefined) {
       const path = writeCrashLog(error);
       process.stderr.write(`podtui: crashed: ${(error as Error)?.message ?? String(error)}\npodtui: details written to ${path}\n`);

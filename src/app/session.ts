@@ -29,10 +29,11 @@ export interface Session {
 }
 
 /**
- * About 1 KB of heap per timeline entry (pod versions included): 100,000
- * entries keep a 10,000-pod cluster inside its 250 MB budget.
+ * About 1.1 KB of heap per timeline entry (pod versions included): 50,000
+ * entries are about 55 MB, which leaves a 10,000-pod cluster room inside its
+ * 250 MB budget beside the client library, Ink and React (about 180 MB).
  */
-const HISTORY_LIMITS = { perPod: 1_000, total: 100_000 } as const;
+const HISTORY_LIMITS = { perPod: 1_000, total: 50_000 } as const;
 
 export function createSession(initial: ClusterConfig, options: SessionOptions): Session {
   let config = initial;
