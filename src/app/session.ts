@@ -34,10 +34,14 @@ export interface Session {
  * 250 MB budget beside the client library, Ink and React (about 180 MB).
  */
 const HISTORY_LIMITS = { perPod: 1_000, total: 50_000 } as const;
+const CLUSTER_FRAME_MS = 200;
 
 export function createSession(initial: ClusterConfig, options: SessionOptions): Session {
   let config = initial;
-  const store = new ThrottledStore<ClusterState>(createClusterState(HISTORY_LIMITS), applyObservation);
+  // The cluster redraws the screen at most 5 times a second: enough to watch
+  // a pod change, and it leaves Ink's frames (maxFps 20) free to answer keys
+  // at once during a storm of updates.
+  const store = new ThrottledStore<ClusterState>(createClusterState(HISTORY_LIMITS), applyObservation, CLUSTER_FRAME_MS);
   let connection: ClusterConnection | undefined;
 
   const connect = () => {
