@@ -36,12 +36,15 @@ function shareArray(before: unknown[], after: unknown[]): unknown[] {
   let same = before.length === after.length;
   for (let i = 0; i < after.length; i++) {
     const item = after[i];
-    const value = share(before[i], item);
-    if (value !== before[i]) same = false;
-    // An equal string is still a second copy: keep the previous version's.
-    if (value !== item || typeof item === 'string') after[i] = value;
+    const old = before[i];
+    if (item === old) continue;
+    const value = share(old, item);
+    if (value !== old) same = false;
+    if (value !== item) after[i] = value;
   }
-  return same ? before : after;
+  if (same) return before;
+  for (let i = 0; i < after.length; i++) takeEqualString(before, after, i);
+  return after;
 }
 
 function shareObject(before: Json, after: Json): Json {
@@ -51,12 +54,28 @@ function shareObject(before: Json, after: Json): Json {
     keys++;
     const item = after[key];
     const old = before[key];
+    if (item === old) {
+      if (old === undefined && !(key in before)) same = false;
+      continue;
+    }
     const value = share(old, item);
-    if (value !== old || (old === undefined && !(key in before))) same = false;
-    if (value !== item || typeof item === 'string') after[key] = value;
+    if (value !== old) same = false;
+    if (value !== item) after[key] = value;
   }
-  if (!same) return after;
-  // Every key of `after` holds the same value in `before`; `before` may have more.
-  for (const _key in before) if (--keys < 0) return after;
-  return before;
+  if (same) {
+    // Every key of `after` holds the same value in `before`; `before` may have more.
+    for (const _key in before) if (--keys < 0) return after;
+    return before;
+  }
+  for (const key in after) takeEqualString(before, after, key);
+  return after;
+}
+
+/**
+ * An equal string is still a second copy: a changed object that is kept takes
+ * the previous version's. (Only changed objects are kept, so only they pay.)
+ */
+function takeEqualString<K extends string | number>(before: Record<K, unknown>, after: Record<K, unknown>, key: K): void {
+  const item = after[key];
+  if (typeof item === 'string' && before[key] === item) after[key] = before[key];
 }
