@@ -23,6 +23,9 @@ export interface PtyExit {
 /** Called after each chunk of output has been parsed, with the time (performance.now) it arrived. */
 type ParsedListener = (receivedAt: number) => void;
 
+/** How long output may still arrive after node-pty reports the exit. */
+const EXIT_GRACE_MS = 250;
+
 export class PtyScreen {
   readonly cols: number;
   readonly rows: number;
@@ -142,8 +145,10 @@ export class PtyScreen {
         () => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${this.text()}`))),
         timeoutMs,
       );
+      // node-pty may report the exit before the last output reached the
+      // terminal: let that output be parsed before giving up.
       void this.exited.then(({ exitCode }) =>
-        finish(() => reject(new Error(`program exited (${exitCode}) while waiting for ${what}; screen:\n${this.text()}`))),
+        setTimeout(() => finish(() => reject(new Error(`program exited (${exitCode}) while waiting for ${what}; screen:\n${this.text()}`))), EXIT_GRACE_MS),
       );
       // The condition may hold already (output parsed before the wait began).
       if (condition(this)) finish(() => resolve(performance.now()));
