@@ -263,8 +263,10 @@ function forget(ledger: Ledger, rec: PodRecord, finalPod: Pod, observedAt: numbe
 
 function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterState {
   const { ledger } = state;
-  const key = podKeyOf(pod);
+  let key = podKeyOf(pod);
   let rec = ledger.records.get(key);
+  // The key every entry of this pod holds: one string per pod, not one per update.
+  if (rec) key = rec.key;
   const uid = pod.metadata.uid;
   if (rec && rec.uid && uid && rec.uid !== uid) {
     // Same name, new pod (a StatefulSet replica): the delete of the old one was missed.
