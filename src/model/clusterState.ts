@@ -151,7 +151,13 @@ function trimPod(ledger: Ledger, rec: PodRecord, view: PodView, timeline: Timeli
   return next;
 }
 
-function enforceTotal(ledger: Ledger): void {
+/**
+ * `fresh` is a timeline this observation already copied and nobody has seen
+ * yet: drops from its pod happen in it, without another copy. (The oldest
+ * entries come in runs of one pod, often the pod just updated: copying its
+ * timeline once per dropped entry was most of the reducer's garbage.)
+ */
+function enforceTotal(ledger: Ledger, fresh?: { rec: PodRecord; timeline: TimelineEntry[] }): void {
   while (ledger.totalEntries > ledger.limits.total && ledger.dropHead < ledger.dropQueue.length) {
     const rec = ledger.dropQueue[ledger.dropHead++]!;
     if (rec.removed) continue;
@@ -160,7 +166,8 @@ function enforceTotal(ledger: Ledger): void {
       continue;
     }
     if (rec.view.timeline.length === 0) continue;
-    rec.view = dropOldest(ledger, rec, rec.view, rec.view.timeline.slice());
+    if (fresh?.rec !== rec || fresh.timeline !== rec.view.timeline) fresh = { rec, timeline: rec.view.timeline.slice() };
+    rec.view = dropOldest(ledger, rec, rec.view, fresh.timeline);
     ledger.pods.set(rec.key, rec.view);
   }
   // Reclaim the consumed head of the queue now and then.
@@ -282,6 +289,7 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   const seq = ++ledger.seq;
   const transitions = diffPods(previous, next, observedAt);
   // A version that changed nothing a user reads keeps the timeline as it is.
+  const previousTimeline = rec?.view.timeline;
   const timeline = rec && transitions.length === 0 ? (rec.view.timeline as TimelineEntry[]) : rec ? rec.view.timeline.slice() : [];
   const view = podView(podRow(next, rec?.view.row), next, timeline, rec?.view.dropped ?? 0, rec?.view.baseline, seq);
   const owner = rec ?? { key, uid, view, stale: 0, baselineSeq: -1, removed: false };
@@ -292,7 +300,7 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
 
   rec.view = trimPod(ledger, rec, view, timeline);
   ledger.pods.set(key, rec.view);
-  enforceTotal(ledger);
+  enforceTotal(ledger, timeline === previousTimeline ? undefined : { rec, timeline });
   return changed(state);
 }
 
@@ -318,7 +326,7 @@ function observeEvent(state: ClusterState, event: KubeEvent, observedAt: number)
   const { row, pod, dropped, baseline, seq } = rec.view;
   rec.view = trimPod(ledger, rec, podView(row, pod, timeline, dropped, baseline, seq), timeline);
   ledger.pods.set(rec.key, rec.view);
-  enforceTotal(ledger);
+  enforceTotal(ledger, { rec, timeline });
   return changed(state);
 }
 
