@@ -18,18 +18,8 @@ import { writeKubeconfig } from '../../src/sim/kubeconfig.js';
 import { startScenarios, type Running } from '../../src/sim/scenarios/index.js';
 import { startApiServer, type ApiServer } from '../../src/sim/server/index.js';
 import { Observer } from './observer.js';
+import { seededRandom } from '../../src/sim/scenarios/random.js';
 
-/** A small seeded generator, so a failing storm can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPEED = 150; // 6 s of wall time → 15 emulated minutes
 const STORM_MS = 6_000;
@@ -54,8 +44,8 @@ describe.each([1, 2])('watch property under every fault (seed %i)', (seed) => {
     emulator.store.subscribe((change) => {
       if (change.kind === 'pods') podChanges++;
     });
-    scenarios = startScenarios(emulator, { names: ['churn', 'crashloop'], namespace: NAMESPACE, random: mulberry32(seed) });
-    server.faults.enable(ALL_FAULTS, { random: mulberry32(seed * 7919) }); // the emulator's default rate, 2% per chance
+    scenarios = startScenarios(emulator, { names: ['churn', 'crashloop'], namespace: NAMESPACE, random: seededRandom(seed) });
+    server.faults.enable(ALL_FAULTS, { random: seededRandom(seed * 7919) }); // the emulator's default rate, 2% per chance
     connection = connectCluster(loadClusterConfig({ kubeconfig: file, allNamespaces: false }), {
       idleMs: 1_500,
       pageSize: 2, // several pages per list, so continue tokens meet the faults too

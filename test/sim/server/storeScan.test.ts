@@ -2,25 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../src/sim/clock.js';
 import { ObjectStore, objectKey } from '../../../src/sim/store.js';
+import { seededRandom } from '../../../src/sim/scenarios/random.js';
 
 const pod = (namespace: string, name: string) => ({ metadata: { name, namespace } });
 const keysOf = (objects: Iterable<{ metadata: { name: string; namespace?: string } }>) => [...objects].map((o) => objectKey(o as never));
 
-/** A deterministic pseudo-random sequence (xorshift), so a failure can be replayed. */
-function sequence(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 describe('ObjectStore.scan', () => {
   it('yields objects in key order through creates, removes and re-creates, matching a full sort', () => {
     const store = new ObjectStore({ clock: new VirtualClock() });
-    const random = sequence(42);
+    const random = seededRandom(42);
     const live = new Set<string>();
     for (let step = 0; step < 3_000; step++) {
       const namespace = `ns-${Math.floor(random() * 5)}`;

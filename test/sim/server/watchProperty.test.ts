@@ -8,6 +8,7 @@ import type { ApiServer } from '../../../src/sim/server/index.js';
 import type { StoredObject } from '../../../src/sim/store.js';
 import { podObject, running, startCluster, type Cluster } from './fixtures.js';
 import { openWatch, type OpenWatch } from './http.js';
+import { seededRandom } from '../../../src/sim/scenarios/random.js';
 
 let cluster: Cluster & { server: ApiServer };
 beforeAll(async () => {
@@ -17,16 +18,6 @@ afterAll(async () => {
   await cluster.server.close();
 });
 
-/** xorshift: a failure can be replayed from its seed. */
-function sequence(seed: number) {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 interface Watcher {
   path: string;
@@ -61,7 +52,7 @@ async function catchUp(w: Watcher, rv: number): Promise<void> {
 describe('WATCH property', () => {
   it.each([1, 7, 42])('watchers with selectors track the store exactly (seed %i)', async (seed) => {
     const { store } = cluster.emulator;
-    const random = sequence(seed);
+    const random = seededRandom(seed);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
     const from = store.resourceVersion;
     const specs: Omit<Watcher, 'watch' | 'held' | 'violations' | 'lastRV'>[] = [
