@@ -12,7 +12,7 @@ import { restartSteps } from '../model/snapshot.js';
 import type { PodRow } from '../model/views.js';
 import { whyLine } from '../model/why.js';
 import { conditionsPaneLines } from './conditions/ConditionsPane.js';
-import { SpanLine } from './conditions/spans.js';
+import { SpanLine } from './spans.js';
 import { Help } from './Help.js';
 import { filterIntent, helpIntent, pickerIntent, splitTyped } from './keyModes.js';
 import { intentForKey } from './keymap.js';

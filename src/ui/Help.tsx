@@ -1,7 +1,7 @@
 // `?`: the key table, drawn from KEYMAP itself so the help can never drift
 // from what the keys do. Two columns when one does not fit the height.
 import { Box, Text } from 'ink';
-import { SpanLine, cutMarker } from './conditions/spans.js';
+import { SpanLine, cutMarker } from './spans.js';
 import { memo } from 'react';
 import { KEYMAP, keyText } from './keymap.js';
 import { PaneTitle } from './PaneTitle.js';

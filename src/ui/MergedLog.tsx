@@ -2,7 +2,7 @@
 // top, newest at the bottom. Windowed to its height; when stepping, the
 // current step's entry is highlighted and kept in view.
 import { Box, Text } from 'ink';
-import { SpanLine, cutMarker, type Span } from './conditions/spans.js';
+import { SpanLine, cutMarker, type Span } from './spans.js';
 import { memo } from 'react';
 import type { TimelineEntry } from '../model/views.js';
 import { logEntryCells } from './logEntry.js';

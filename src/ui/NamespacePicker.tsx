@@ -1,7 +1,7 @@
 // `n`: the namespaces the session may watch, "all" first. Up/down choose,
 // Enter switches the watch to it, Esc leaves things as they are.
 import { Box } from 'ink';
-import { SpanLine } from './conditions/spans.js';
+import { SpanLine } from './spans.js';
 import { memo } from 'react';
 import type { NamespacePicker as PickerState } from './state.js';
 import { PaneTitle } from './PaneTitle.js';

@@ -3,7 +3,7 @@
 // the rest keeps working. Selecting another pod or step draws it afresh.
 import { Box } from 'ink';
 import { Component, type ReactNode } from 'react';
-import { SpanLine } from './conditions/spans.js';
+import { SpanLine } from './spans.js';
 
 export interface PaneBoundaryProps {
   /** What the pane is, for the message ("conditions", "log"). */

@@ -2,7 +2,7 @@
 // ("Log · crashloop-6f9c7-x2kqp · Warning only"). The focused pane's title is
 // inverse, so focus is visible without colours.
 import { memo } from 'react';
-import { SpanLine } from './conditions/spans.js';
+import { SpanLine } from './spans.js';
 import { useTheme } from './theme.js';
 
 export interface PaneTitleProps {

@@ -2,7 +2,7 @@
 // each row is memoized on its PodRow (a new object only when the pod changed),
 // and the selection is kept in view as the list grows, shrinks or reorders.
 import { Box, Text } from 'ink';
-import { SpanLine, cutMarker, type Span } from './conditions/spans.js';
+import { SpanLine, cutMarker, type Span } from './spans.js';
 import { memo, useMemo, useRef } from 'react';
 import type { Health, PodRow } from '../model/views.js';
 import { cellText, fit, podColumns, type Column } from './podColumns.js';

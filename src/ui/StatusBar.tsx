@@ -8,7 +8,7 @@ import type { ConnectionState } from '../model/observations.js';
 import { mainHints } from './keymap.js';
 import { connectionsText, namespacesText, podCountsText, stepText } from './statusText.js';
 import { themedText, useTheme, warningColor } from './theme.js';
-import { SpanLine, type Span } from './conditions/spans.js';
+import { SpanLine, type Span } from './spans.js';
 import { useClock } from './useClock.js';
 
 export interface StatusBarProps {

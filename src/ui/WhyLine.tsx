@@ -1,8 +1,8 @@
 // The selected pod's one-line "why" and its countdowns (next CrashLoopBackOff
 // retry, grace period left). The only part of the screen that ticks every
 // second, so it keeps its own clock: nothing else is redrawn by the tick.
-import { SpanLine } from './conditions/spans.js';
-import { cellWidth } from './logs/terminalText.js';
+import { SpanLine } from './spans.js';
+import { cellWidth } from './terminalText.js';
 import { memo } from 'react';
 import { humanDuration } from '../model/duration.js';
 import type { Countdown, PodView } from '../model/views.js';

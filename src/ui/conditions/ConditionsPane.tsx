@@ -14,7 +14,7 @@ import type { PodView, TransitionEntry } from '../../model/views.js';
 import { containerSummary, containersSection } from '../containers/containerLines.js';
 import { mutedColor, type Theme } from '../theme.js';
 import { conditionsSection, podHeadline, podPlacement } from './podLines.js';
-import { SpanLine, type PaneLine } from './spans.js';
+import { SpanLine, type PaneLine } from '../spans.js';
 import { usePaneTheme } from './usePaneTheme.js';
 
 export interface ConditionsPaneProps {

@@ -3,7 +3,7 @@
 // period), and every condition with why it is what it is and since when.
 import type { Pod, PodCondition } from '../../model/types.js';
 import { mutedColor, warningColor, type Theme } from '../theme.js';
-import { wrapLine, type PaneLine, type Span } from './spans.js';
+import { wrapLine, type PaneLine, type Span } from '../spans.js';
 import { timeText } from './timeText.js';
 
 export interface PodLineContext {

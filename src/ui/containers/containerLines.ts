@@ -6,7 +6,7 @@ import { humanDuration } from '../../model/duration.js';
 import type { ContainerDetail, Failures, StateDetail } from '../../model/containerDetails.js';
 import { statusHealth } from '../../model/statusHealth.js';
 import type { ContainerInstance, ContainerKind } from '../../model/views.js';
-import { wrapLine, type PaneLine, type Span } from '../conditions/spans.js';
+import { wrapLine, type PaneLine, type Span } from '../spans.js';
 import { timeText } from '../conditions/timeText.js';
 import { healthColor, mutedColor, warningColor, type Theme } from '../theme.js';
 

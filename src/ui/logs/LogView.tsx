@@ -5,7 +5,7 @@
 // says why, in the API server's words.
 import { Box, useInput, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { SpanLine, cutMarker, type PaneLine } from '../conditions/spans.js';
+import { SpanLine, cutMarker, type PaneLine } from '../spans.js';
 import type { LogPort } from '../ports.js';
 import { mutedColor, warningColor, type Theme } from '../theme.js';
 import { usePaneTheme } from '../conditions/usePaneTheme.js';

@@ -1,7 +1,7 @@
 // The lines of one open log, bounded: a container that prints forever must
 // not grow podtui without end. Lines are numbered from the first line ever
 // received, so a position in the log survives old lines falling off.
-import { sanitizeLine } from './terminalText.js';
+import { sanitizeLine } from '../terminalText.js';
 
 export const DEFAULT_LOG_CAPACITY = 10_000;
 

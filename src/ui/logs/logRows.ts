@@ -2,7 +2,7 @@
 // become (cut to the width, or wrapped), where a search matches, and which
 // row a position or a match sits on. Pure, so scrolling and searching are
 // checked without a terminal.
-import { codePointWidth, isPlainAscii } from './terminalText.js';
+import { codePointWidth, isPlainAscii } from '../terminalText.js';
 
 /** One screen row: a part of one log line. */
 export interface LogRow {

@@ -2,9 +2,9 @@
 // current match also bold (and yellow where colours are allowed). Without
 // wrapping, a row whose current match lies past the right edge is shown from
 // a little before the match, so `n` never lands on something invisible.
-import type { Span } from '../conditions/spans.js';
+import type { Span } from '../spans.js';
 import type { LogMatch, LogRow } from './logRows.js';
-import { cellWidth } from './terminalText.js';
+import { cellWidth } from '../terminalText.js';
 
 export interface RowStyle {
   width: number;

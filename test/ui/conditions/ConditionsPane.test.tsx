@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { ConditionsPane, type ConditionsPaneProps } from '../../../src/ui/conditions/ConditionsPane.js';
-import { cellWidth } from '../../../src/ui/logs/terminalText.js';
+import { cellWidth } from '../../../src/ui/terminalText.js';
 import { applyObservation, createClusterState } from '../../../src/model/clusterState.js';
 import { snapshotAt } from '../../../src/model/snapshot.js';
 import type { Pod } from '../../../src/model/types.js';

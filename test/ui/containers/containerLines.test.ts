@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containerDetails, type StateDetail } from '../../../src/model/containerDetails.js';
-import { lineText } from '../../../src/ui/conditions/spans.js';
+import { lineText } from '../../../src/ui/spans.js';
 import { SEEN_INSTANCES, containerLines, stateHeadline, stateTimes } from '../../../src/ui/containers/containerLines.js';
 import type { ContainerInstance } from '../../../src/model/views.js';
 import { makeTheme } from '../../../src/ui/theme.js';

@@ -1,7 +1,7 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOG_FLUSH_MS, LogView, logTitle, type LogViewProps } from '../../../src/ui/logs/LogView.js';
-import { cellWidth } from '../../../src/ui/logs/terminalText.js';
+import { cellWidth } from '../../../src/ui/terminalText.js';
 import { FakeLogPort } from './fakeLogPort.js';
 
 afterEach(() => cleanup());

@@ -2,7 +2,7 @@
 // sees it: panes never wrap (the app is sized to the terminal), and a cut
 // line ends in a marker so it is not mistaken for a whole one.
 import { Text } from 'ink';
-import { cellWidth, codePointWidth } from '../logs/terminalText.js';
+import { cellWidth, codePointWidth } from './terminalText.js';
 
 export interface Span {
   text: string;

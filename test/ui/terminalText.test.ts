@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_LENGTH, cellWidth, sanitizeLine } from '../../../src/ui/logs/terminalText.js';
+import { MAX_LINE_LENGTH, cellWidth, sanitizeLine } from '../../src/ui/terminalText.js';
 
 describe('cellWidth', () => {
   const cases: [string, number][] = [

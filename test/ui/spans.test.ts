@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitSpans, lineText, wrapLine, type PaneLine } from '../../../src/ui/conditions/spans.js';
-import { cellWidth } from '../../../src/ui/logs/terminalText.js';
+import { fitSpans, lineText, wrapLine, type PaneLine } from '../../src/ui/spans.js';
+import { cellWidth } from '../../src/ui/terminalText.js';
 
 const line: PaneLine = [
   { text: 'Ready ', bold: true },
