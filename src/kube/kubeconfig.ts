@@ -5,17 +5,20 @@
 //   in-cluster service account;
 //   --context, else current-context;
 //   -n, else the context's namespace, else "default".
-// Credentials (tokens, client certs, exec plugins) stay client-node's job.
+// The file is read by kubeconfigFile.ts, credentials applied by credentials.ts.
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { ApiError } from './apiError.js';
+import { CredentialError } from './credentials.js';
 import { UserError } from './errors.js';
-import { CredentialError, getJson } from './transport.js';
+import { inClusterKubeconfig, runsInCluster, SERVICE_ACCOUNT_DIR } from './inCluster.js';
+import { byName, mergeKubeconfigs, readKubeconfigFile, type Kubeconfig } from './kubeconfigFile.js';
+import { getJson } from './transport.js';
 
 export interface ClusterConfig {
-  kubeConfig: KubeConfig;
+  /** The kubeconfig as read (files merged), its currentContext set to the selected context. */
+  kubeConfig: Kubeconfig;
   contextName: string;
   server: string;
   namespace: string;
@@ -37,76 +40,44 @@ export function kubeconfigPaths(explicit: string | undefined, env: NodeJS.Proces
   return [path.join(home, '.kube', 'config')];
 }
 
-function readFile(file: string): KubeConfig {
-  const kc = new KubeConfig();
-  try {
-    kc.loadFromFile(file);
-  } catch (error) {
-    // An empty or non-mapping file makes client-node trip over `undefined`.
-    const reason = error instanceof TypeError ? 'not a kubeconfig file' : String((error as Error).message ?? error).split('\n', 1)[0];
-    throw new UserError(`cannot read kubeconfig ${file}: ${reason}`);
-  }
-  return kc;
-}
-
-/** Merges kubeconfig files the way kubectl does: for every name, and for current-context, the first file wins. */
-function mergeFiles(files: string[]): KubeConfig {
-  const clusters = new Map<string, Cluster>();
-  const users = new Map<string, User>();
-  const contexts = new Map<string, Context>();
-  let currentContext = '';
-  for (const file of files) {
-    const kc = readFile(file);
-    for (const c of kc.getClusters()) if (!clusters.has(c.name)) clusters.set(c.name, c);
-    for (const u of kc.getUsers()) if (!users.has(u.name)) users.set(u.name, u);
-    for (const c of kc.getContexts()) if (!contexts.has(c.name)) contexts.set(c.name, c);
-    currentContext ||= kc.getCurrentContext() ?? '';
-  }
-  const merged = new KubeConfig();
-  merged.loadFromOptions({
-    clusters: [...clusters.values()],
-    users: [...users.values()],
-    contexts: [...contexts.values()],
-    currentContext,
-  });
-  return merged;
-}
-
-function contextList(kc: KubeConfig): string {
-  const names = kc.getContexts().map((c) => c.name);
+function contextList(kubeconfig: Kubeconfig): string {
+  const names = kubeconfig.contexts.map((c) => c.name);
   return names.length > 0 ? `contexts: ${names.join(', ')}` : 'it defines no contexts';
 }
 
-function loadKubeConfig(options: ClusterOptions, env: NodeJS.ProcessEnv, home: string): KubeConfig {
+function loadKubeconfig(options: ClusterOptions, env: NodeJS.ProcessEnv, home: string, serviceAccountDir: string): Kubeconfig {
   const files = kubeconfigPaths(options.kubeconfig, env, home);
   const present = files.filter((file) => existsSync(file));
-  if (present.length > 0) return mergeFiles(present);
-  const inCluster = !options.kubeconfig && !env.KUBECONFIG && env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT;
-  if (inCluster) {
-    const kc = new KubeConfig();
-    kc.loadFromCluster();
-    return kc;
-  }
+  if (present.length > 0) return mergeKubeconfigs(present.map(readKubeconfigFile));
+  if (!options.kubeconfig && !env.KUBECONFIG && runsInCluster(env)) return inClusterKubeconfig(env, serviceAccountDir);
   if (options.kubeconfig) throw new UserError(`kubeconfig ${options.kubeconfig} not found`);
   if (env.KUBECONFIG) throw new UserError(`no kubeconfig found: none of ${files.join(', ')} exists (from KUBECONFIG)`);
   throw new UserError(`no kubeconfig found at ${files[0]} (set KUBECONFIG or pass --kubeconfig)`);
 }
 
-/** Reads the kubeconfig and resolves context, cluster and namespace; every failure is a one-line UserError. */
-export function loadClusterConfig(options: ClusterOptions, env: NodeJS.ProcessEnv = process.env, home = homedir()): ClusterConfig {
-  const kubeConfig = loadKubeConfig(options, env, home);
-  const contextName = options.context ?? kubeConfig.getCurrentContext();
+/**
+ * Reads the kubeconfig and resolves context, cluster and namespace; every
+ * failure is a one-line UserError. `env`, `home` and `serviceAccountDir` are
+ * parameters for tests.
+ */
+export function loadClusterConfig(
+  options: ClusterOptions,
+  env: NodeJS.ProcessEnv = process.env,
+  home = homedir(),
+  serviceAccountDir = SERVICE_ACCOUNT_DIR,
+): ClusterConfig {
+  const loaded = loadKubeconfig(options, env, home, serviceAccountDir);
+  const contextName = options.context ?? loaded.currentContext;
   if (!contextName) {
-    throw new UserError(`kubeconfig has no current-context; pick one with --context (${contextList(kubeConfig)})`);
+    throw new UserError(`kubeconfig has no current-context; pick one with --context (${contextList(loaded)})`);
   }
-  const context = kubeConfig.getContextObject(contextName);
-  if (!context) throw new UserError(`context "${contextName}" not found in kubeconfig (${contextList(kubeConfig)})`);
-  kubeConfig.setCurrentContext(contextName);
-  const cluster = kubeConfig.getCluster(context.cluster);
+  const context = byName(loaded.contexts, contextName);
+  if (!context) throw new UserError(`context "${contextName}" not found in kubeconfig (${contextList(loaded)})`);
+  const cluster = byName(loaded.clusters, context.cluster);
   if (!cluster) throw new UserError(`context "${contextName}" refers to cluster "${context.cluster}", which the kubeconfig does not define`);
   if (!cluster.server) throw new UserError(`cluster "${cluster.name}" in kubeconfig has no server`);
   return {
-    kubeConfig,
+    kubeConfig: { ...loaded, currentContext: contextName },
     contextName,
     server: cluster.server.replace(/\/+$/, ''),
     namespace: options.namespace || context.namespace || 'default',

@@ -1,21 +1,22 @@
-// Raw HTTP to the API server over client-node's authenticated transport.
+// Raw HTTP to the API server, with the credentials of src/kube/credentials.ts.
 //
 // Why not client-node's typed API calls: they deserialize every timestamp into
 // a Date object, while the model works on the wire JSON (RFC 3339 strings) and
 // compares resourceVersions and times exactly as the server sent them. Why not
 // its Watch: it swallows malformed lines silently, has no idle timer (a watch
 // whose TCP stream died quietly never ends, #364) and ends for good on
-// ECONNRESET (#1496). So we ask client-node only for what it does well —
-// TLS material, bearer tokens, client certs, exec and auth-provider plugins,
-// proxies — via `applyToHTTPSOptions`, and speak HTTP ourselves.
+// ECONNRESET (#1496). So we speak HTTP ourselves, and client-node is loaded
+// only for what it alone does (exec and auth-provider plugins, proxies).
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { ApiError, describeNetworkError, errorFromResponse } from './apiError.js';
+import { requestOptions } from './credentials.js';
+import type { Kubeconfig } from './kubeconfigFile.js';
 
 /** The part of a ClusterConfig the transport needs. */
 export interface ApiEndpoint {
-  kubeConfig: KubeConfig;
+  /** Its current context is the one requests are made as. */
+  kubeConfig: Kubeconfig;
   server: string;
 }
 
@@ -28,32 +29,11 @@ export interface GetOptions {
   headersTimeoutMs?: number;
 }
 
-/** Raised when credentials could not be obtained (exec plugin failed, cert file missing, …). */
-export class CredentialError extends Error {
-  override readonly name = 'CredentialError';
-}
-
 export function buildUrl(server: string, path: string, query: Query = {}): URL {
   // A server URL may carry a path prefix (Rancher, some proxies): keep it.
   const url = new URL(server.replace(/\/+$/, '') + path);
   for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
   return url;
-}
-
-async function requestOptions(endpoint: ApiEndpoint, url: URL): Promise<https.RequestOptions> {
-  const options: https.RequestOptions = {};
-  try {
-    await endpoint.kubeConfig.applyToHTTPSOptions(options);
-  } catch (error) {
-    // client-node refuses plain http unless insecure-skip-tls-verify is set,
-    // while kubectl happily talks to http://127.0.0.1:8001 (kubectl proxy).
-    // The auth headers are already applied when the agent creation throws.
-    if (url.protocol !== 'http:' || !/HTTP protocol is not allowed/.test(String(error))) {
-      throw new CredentialError(`cannot prepare credentials: ${describeNetworkError(error)}`);
-    }
-    options.agent = new http.Agent();
-  }
-  return options;
 }
 
 /**
@@ -63,7 +43,7 @@ async function requestOptions(endpoint: ApiEndpoint, url: URL): Promise<https.Re
  */
 export async function openGet(endpoint: ApiEndpoint, path: string, options: GetOptions = {}): Promise<IncomingMessage> {
   const url = buildUrl(endpoint.server, path, options.query);
-  const prepared = await requestOptions(endpoint, url);
+  const prepared = await requestOptions(endpoint.kubeConfig, url);
   const transport = url.protocol === 'http:' ? http : https;
   return new Promise<IncomingMessage>((resolve, reject) => {
     const request = transport.request(url, {

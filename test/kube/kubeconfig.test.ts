@@ -76,8 +76,8 @@ describe('loadClusterConfig', () => {
   ] as const)('%s', (_name, options, env, contextName, server, namespace) => {
     const config = load(options, env);
     expect(config).toMatchObject({ contextName, server, namespace, allNamespaces: false });
-    expect(config.kubeConfig.getCurrentContext()).toBe(contextName);
-    expect(config.kubeConfig.getCurrentUser()?.token).toBe('secret-token-value');
+    expect(config.kubeConfig.currentContext).toBe(contextName);
+    expect(config.kubeConfig.users.find((u) => u.name === 'me')?.token).toBe('secret-token-value');
   });
 
   it('reads ~/.kube/config when nothing else is given', () => {
