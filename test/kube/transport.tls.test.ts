@@ -1,8 +1,10 @@
-// The authenticated transport over real TLS: client-node supplies the CA,
-// bearer token, client certificate or exec-plugin token, our own HTTP code
-// carries them. The certificates in ./tls are self-signed test fixtures for
-// 127.0.0.1 (valid for a century); other.crt is an unrelated CA.
-import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// The authenticated transport over real TLS: src/kube/credentials.ts supplies
+// the CA, bearer token, client certificate, basic auth and impersonation
+// itself, and client-node (loaded lazily) the exec-plugin token; our own HTTP
+// code carries them. The certificates in ./tls are self-signed test fixtures
+// for 127.0.0.1 and localhost (valid for a century); other.crt is an
+// unrelated CA.
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
@@ -22,20 +24,27 @@ const otherCrt = path.join(tlsDir, 'other.crt');
 let server: Server;
 let url: string;
 let dir: string;
-/** What the server saw of the last request's credentials. */
-let lastAuth: { bearer?: string; clientCN?: string } = {};
+/** What the server saw of the last request's credentials (and the TLS server name asked for, if any). */
+let lastAuth: { bearer?: string; basic?: string; clientCN?: string; sni?: string; impersonate?: string[] } = {};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'podtui-tls-'));
   server = createServer(
     { cert: readFileSync(serverCrt), key: readFileSync(serverKey), ca: [readFileSync(serverCrt)], requestCert: true, rejectUnauthorized: false },
     (req, res) => {
-      const peer = (req.socket as TLSSocket).getPeerCertificate();
+      const socket = req.socket as TLSSocket;
+      const peer = socket.getPeerCertificate();
+      const [scheme, credentials] = (req.headers.authorization ?? '').split(' ', 2);
+      // headersDistinct keeps repeated Impersonate-Group headers apart.
+      const impersonate = ['impersonate-user', 'impersonate-uid', 'impersonate-group'].flatMap((name) => req.headersDistinct[name] ?? []);
       lastAuth = {
-        ...(req.headers.authorization && { bearer: req.headers.authorization.replace(/^Bearer /, '') }),
-        ...((req.socket as TLSSocket).authorized && peer?.subject?.CN && { clientCN: String(peer.subject.CN) }),
+        ...(scheme === 'Bearer' && { bearer: credentials }),
+        ...(scheme === 'Basic' && { basic: Buffer.from(credentials ?? '', 'base64').toString() }),
+        ...(socket.authorized && peer?.subject?.CN && { clientCN: String(peer.subject.CN) }),
+        ...(typeof socket.servername === 'string' && { sni: socket.servername }),
+        ...(impersonate.length > 0 && { impersonate }),
       };
-      if (!lastAuth.bearer && !lastAuth.clientCN) {
+      if (!lastAuth.bearer && !lastAuth.basic && !lastAuth.clientCN) {
         res.writeHead(401, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ kind: 'Status', code: 401, reason: 'Unauthorized', message: 'Unauthorized' }));
         return;
@@ -55,8 +64,7 @@ afterAll(async () => {
 });
 
 /** A kubeconfig with one context "tls"; `cluster` and `user` are YAML lines under cluster:/user:. */
-function configWith(cluster: string[], user: string[]) {
-  const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}`);
+function configWith(cluster: string[], user: string[], file = path.join(dir, `config-${Math.random().toString(36).slice(2)}`)) {
   const indent = (lines: string[]) => lines.map((l) => `    ${l}`);
   writeFileSync(
     file,
@@ -81,14 +89,36 @@ function configWith(cluster: string[], user: string[]) {
   return loadClusterConfig({ kubeconfig: file, allNamespaces: false });
 }
 
+/** A file in the temp dir with `content`; returns its path. */
+function tempFile(name: string, content: string | Buffer) {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+  return file;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as Error).message).not.toContain('\n');
+  return error as Error;
+}
+
+const base64 = (file: string) => readFileSync(file).toString('base64');
+
 const nodeScript = (source: string) => ['exec:', '  apiVersion: client.authentication.k8s.io/v1', `  command: ${JSON.stringify(process.execPath)}`, '  args:', '  - -e', `  - ${JSON.stringify(source)}`, '  interactiveMode: Never'];
 
-describe('TLS and credentials through client-node', () => {
+describe('TLS and credentials', () => {
   it.each([
     ['CA file + bearer token', [`certificate-authority: ${serverCrt}`], ['token: t0ken'], { bearer: 't0ken' }],
-    ['inline CA data + bearer token', [`certificate-authority-data: ${readFileSync(serverCrt).toString('base64')}`], ['token: inline'], { bearer: 'inline' }],
+    ['inline CA data + bearer token', [`certificate-authority-data: ${base64(serverCrt)}`], ['token: inline'], { bearer: 'inline' }],
+    ['inline CA data wins over a CA file (client-go)', [`certificate-authority: ${otherCrt}`, `certificate-authority-data: ${base64(serverCrt)}`], ['token: both'], { bearer: 'both' }],
     ['insecure-skip-tls-verify', ['insecure-skip-tls-verify: true'], ['token: skip'], { bearer: 'skip' }],
     ['client certificate', [`certificate-authority: ${serverCrt}`], [`client-certificate: ${serverCrt}`, `client-key: ${serverKey}`], { clientCN: 'podtui-test-apiserver' }],
+    ['inline client certificate and key', [`certificate-authority: ${serverCrt}`], [`client-certificate-data: ${base64(serverCrt)}`, `client-key-data: ${base64(serverKey)}`], { clientCN: 'podtui-test-apiserver' }],
+    ['basic auth', [`certificate-authority: ${serverCrt}`], ['username: alice', 'password: s3cret'], { basic: 'alice:s3cret' }],
+    ['tls-server-name is sent as SNI and checked', [`certificate-authority: ${serverCrt}`, 'tls-server-name: localhost'], ['token: sni'], { bearer: 'sni', sni: 'localhost' }],
+    ['impersonation', [`certificate-authority: ${serverCrt}`], ['token: admin', 'as: jane', 'as-uid: "1234"', 'as-groups: [devs, ops]'], { bearer: 'admin', impersonate: ['jane', '1234', 'devs', 'ops'] }],
     [
       'exec credential plugin',
       [`certificate-authority: ${serverCrt}`],
@@ -121,5 +151,82 @@ describe('TLS and credentials through client-node', () => {
   it('no credentials at all: 401 is not fatal at start-up (the UI shows it)', async () => {
     const config = configWith([`certificate-authority: ${serverCrt}`], []);
     await expect(checkReachable(config)).resolves.toBeUndefined();
+  });
+
+  it('a tokenFile is read again on every request (tokens rotate)', async () => {
+    const tokenFile = tempFile('rotating/token', 'first-token\n');
+    const config = configWith([`certificate-authority: ${serverCrt}`], [`tokenFile: ${tokenFile}`, 'token: fallback']);
+    await checkReachable(config);
+    expect(lastAuth).toEqual({ bearer: 'first-token' });
+    writeFileSync(tokenFile, 'second-token');
+    await listNamespaces(config);
+    expect(lastAuth).toEqual({ bearer: 'second-token' });
+    rmSync(tokenFile);
+    await listNamespaces(config);
+    expect(lastAuth).toEqual({ bearer: 'fallback' }); // client-go falls back to the token beside it
+  });
+
+  it('relative paths resolve against the directory of the kubeconfig, not the working directory', async () => {
+    copyFileSync(serverCrt, tempFile('relative/pki/ca.crt', ''));
+    copyFileSync(serverCrt, tempFile('relative/pki/client.crt', ''));
+    copyFileSync(serverKey, tempFile('relative/pki/client.key', ''));
+    tempFile('relative/token', 'relative-token');
+    const plugin = tempFile('relative/bin/plugin', `#!${process.execPath}\nconsole.log(JSON.stringify({apiVersion:"client.authentication.k8s.io/v1",kind:"ExecCredential",status:{token:"from-relative-plugin"}}))\n`);
+    chmodSync(plugin, 0o755);
+    const file = path.join(dir, 'relative', 'config');
+    const cluster = ['certificate-authority: pki/ca.crt'];
+    expect(process.cwd()).not.toBe(path.dirname(file));
+
+    await listNamespaces(configWith(cluster, ['client-certificate: pki/client.crt', 'client-key: pki/client.key', 'tokenFile: token'], file));
+    expect(lastAuth).toEqual({ bearer: 'relative-token', clientCN: 'podtui-test-apiserver' });
+
+    await listNamespaces(configWith(cluster, ['exec:', '  apiVersion: client.authentication.k8s.io/v1', `  command: .${path.sep}bin${path.sep}plugin`, '  interactiveMode: Never'], file));
+    expect(lastAuth).toEqual({ bearer: 'from-relative-plugin' });
+  });
+
+  it('a tls-server-name the certificate does not name → TLS error', async () => {
+    const error = await rejection(checkReachable(configWith([`certificate-authority: ${serverCrt}`, 'tls-server-name: kubernetes.default.svc'], ['token: t'])));
+    expect(error.message).toMatch(/^cannot reach .* \(context "tls"\): TLS: .*kubernetes\.default\.svc/);
+  });
+
+  it.each([
+    // Relative, so the message names it resolved against the kubeconfig's directory.
+    ['a missing CA file', ['certificate-authority: missing.crt'], ['token: t'], /^cannot get credentials for context "tls": cannot read certificate-authority \/.*\/podtui-tls-[^/]+\/missing\.crt: no such file$/],
+    ['a client certificate without a key', [`certificate-authority: ${serverCrt}`], [`client-certificate: ${serverCrt}`], /^cannot get credentials for context "tls": user "u" has a client certificate without a key$/],
+    ['an unreadable tokenFile and no token', [`certificate-authority: ${serverCrt}`], ['tokenFile: /nonexistent/token'], /^cannot get credentials for context "tls": cannot read tokenFile \/nonexistent\/token: no such file$/],
+  ])('%s → UserError about credentials', async (_name, cluster, user, message) => {
+    const error = await rejection(checkReachable(configWith(cluster, user)));
+    expect(error.message).toMatch(message);
+  });
+});
+
+describe('in-cluster service account', () => {
+  const inCluster = (namespace?: string) => {
+    const accountDir = mkdtempSync(path.join(dir, 'serviceaccount-'));
+    copyFileSync(serverCrt, path.join(accountDir, 'ca.crt'));
+    writeFileSync(path.join(accountDir, 'token'), 'sa-token-1\n');
+    if (namespace) writeFileSync(path.join(accountDir, 'namespace'), namespace);
+    const port = new URL(url).port;
+    return { accountDir, env: { KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: port } };
+  };
+
+  it('talks https to KUBERNETES_SERVICE_HOST:PORT with the mounted CA and token, re-reading the token', async () => {
+    const { accountDir, env } = inCluster('monitoring');
+    const config = loadClusterConfig({ allNamespaces: false }, env, path.join(dir, 'no-home'), accountDir);
+    expect(config).toMatchObject({ contextName: 'in-cluster', server: url, namespace: 'monitoring' });
+    await checkReachable(config);
+    expect(lastAuth).toEqual({ bearer: 'sa-token-1' });
+    writeFileSync(path.join(accountDir, 'token'), 'sa-token-2');
+    expect(await listNamespaces(config)).toEqual(['default', 'secure']);
+    expect(lastAuth).toEqual({ bearer: 'sa-token-2' });
+  });
+
+  it.each([
+    ['POD_NAMESPACE wins over the namespace file', 'from-file', { POD_NAMESPACE: 'from-env' }, 'from-env'],
+    ['the namespace file', 'from-file', {}, 'from-file'],
+    ['neither → default', undefined, {}, 'default'],
+  ] as const)('namespace: %s', (_name, file, extraEnv, namespace) => {
+    const { accountDir, env } = inCluster(file);
+    expect(loadClusterConfig({ allNamespaces: false }, { ...env, ...extraEnv }, path.join(dir, 'no-home'), accountDir).namespace).toBe(namespace);
   });
 });
