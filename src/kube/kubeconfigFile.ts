@@ -62,12 +62,22 @@ function isMapping(value: unknown): value is Mapping {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A scalar field as text; YAML may have typed `token: 1234` as a number. */
+/** A scalar field as text; absent, empty, null and non-text values are all "not set". */
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value || undefined;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
+
+/**
+ * Every scalar is text except null and true/false: a token, password or
+ * name written as 0x1F, 0123 or 2024-01-01 is kept exactly as written (a
+ * richer schema would turn it into 31, 123 or a Date).
+ */
+const KUBECONFIG_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+  implicit: [
+    new yaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (data: string | null) => data === null || /^(~|null|Null|NULL|)$/.test(data), construct: () => null }),
+    new yaml.Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (data: string) => /^(true|True|TRUE|false|False|FALSE)$/.test(data), construct: (data: string) => /^t/i.test(data) }),
+  ],
+});
 
 /** kubectl resolves file references against the directory of the file that holds them. */
 function resolved(dir: string, file: string | undefined): string | undefined {
@@ -170,8 +180,7 @@ function readText(file: string): string {
 export function readKubeconfigFile(file: string): Kubeconfig {
   let document: unknown;
   try {
-    // The core schema: no timestamps or other types a kubeconfig never holds.
-    document = yaml.load(readText(file), { schema: yaml.CORE_SCHEMA, filename: file });
+    document = yaml.load(readText(file), { schema: KUBECONFIG_SCHEMA, filename: file });
   } catch (error) {
     if (error instanceof UserError) throw error;
     const e = error as { reason?: string; mark?: { line: number }; message?: string };

@@ -45,6 +45,7 @@ beforeAll(() => {
   writeFileSync(file('nocurrent.yaml'), kubeconfig({ contexts: [{ name: 'x', cluster: 'c' }], clusters: [{ name: 'c', server: 'https://c.example' }] }));
   writeFileSync(file('dangling.yaml'), kubeconfig({ current: 'x', contexts: [{ name: 'x', cluster: 'missing' }], clusters: [] }));
   writeFileSync(file('empty.yaml'), '');
+  writeFileSync(file('noserver.yaml'), ['current-context: x', 'clusters:', '- name: c', '  cluster: {certificate-authority: ca.crt}', 'contexts:', '- name: x', '  context: {cluster: c}'].join('\n'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -99,6 +100,9 @@ describe('loadClusterConfig', () => {
     ['no current-context', {}, { KUBECONFIG: file('nocurrent.yaml') }, 'kubeconfig has no current-context; pick one with --context (contexts: x)'],
     ['context naming an undefined cluster', {}, { KUBECONFIG: file('dangling.yaml') }, 'context "x" refers to cluster "missing", which the kubeconfig does not define'],
     ['empty file', { kubeconfig: file('empty.yaml') }, {}, `cannot read kubeconfig ${file('empty.yaml')}: not a kubeconfig file`],
+    ['a broken file among KUBECONFIG', {}, { KUBECONFIG: `${file('a.yaml')}:${file('empty.yaml')}` }, `cannot read kubeconfig ${file('empty.yaml')}: not a kubeconfig file`],
+    ['the selected cluster has no server', {}, { KUBECONFIG: file('noserver.yaml') }, 'cluster "c" in kubeconfig has no server'],
+    ['KUBECONFIG wins over the in-cluster service account', {}, { KUBECONFIG: file('n1'), KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' }, `no kubeconfig found: none of ${file('n1')} exists (from KUBECONFIG)`],
   ] as const)('%s → one-line UserError', (_name, options, env, message) => {
     let caught: unknown;
     try {
