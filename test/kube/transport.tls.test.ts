@@ -6,7 +6,8 @@
 // unrelated CA.
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -228,5 +229,38 @@ describe('in-cluster service account', () => {
   ] as const)('namespace: %s', (_name, file, extraEnv, namespace) => {
     const { accountDir, env } = inCluster(file);
     expect(loadClusterConfig({ allNamespaces: false }, { ...env, ...extraEnv }, path.join(dir, 'no-home'), accountDir).namespace).toBe(namespace);
+  });
+});
+
+describe('proxy-url (through client-node)', () => {
+  it('an https cluster behind an HTTP CONNECT proxy: the tunnel goes to the server, the token through it', async () => {
+    const tunnels: string[] = [];
+    // A tunnelled socket leaves the http server's books: close() would wait for it forever.
+    const sockets: net.Socket[] = [];
+    const proxy = createHttpServer((_req, res) => res.writeHead(405).end());
+    proxy.on('connect', (req, client: net.Socket, head: Buffer) => {
+      tunnels.push(req.url ?? '');
+      const [host, port] = (req.url ?? '').split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        sockets.push(client, upstream);
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const config = configWith([`certificate-authority: ${serverCrt}`, `proxy-url: ${proxyUrl}`], ['token: via-proxy']);
+      expect(await listNamespaces(config)).toEqual(['default', 'secure']);
+      expect(lastAuth).toEqual({ bearer: 'via-proxy' });
+      expect(tunnels).toEqual([new URL(url).host]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });
