@@ -37,15 +37,24 @@ function needsClientNode({ cluster, user }: Access): boolean {
   return Boolean(user?.exec || user?.authProvider || cluster.proxyUrl);
 }
 
-/** Inline data wins over a file, as in client-go (kubectl warns that the data overrides). */
+/**
+ * PEM from inline base64 data or a file; the data wins, as in client-go
+ * (kubectl warns that it overrides the file). Node reads only PEM here, and
+ * its own error for anything else ("no start line") names no field.
+ */
 function pem(what: string, file: string | undefined, data: string | undefined): Buffer | undefined {
-  if (data) return Buffer.from(data, 'base64');
-  if (!file) return undefined;
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new CredentialError(`cannot read ${what} ${file}: ${fileErrorReason(error)}`);
+  let content: Buffer;
+  if (data) content = Buffer.from(data, 'base64');
+  else if (!file) return undefined;
+  else {
+    try {
+      content = readFileSync(file);
+    } catch (error) {
+      throw new CredentialError(`cannot read ${what} ${file}: ${fileErrorReason(error)}`);
+    }
   }
+  if (!content.includes('-----BEGIN ')) throw new CredentialError(`${data ? `${what}-data` : `${what} ${file}`} is not PEM data`);
+  return content;
 }
 
 /**

@@ -10,7 +10,7 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { ApiError, describeNetworkError, errorFromResponse } from './apiError.js';
-import { requestOptions } from './credentials.js';
+import { CredentialError, requestOptions } from './credentials.js';
 import type { Kubeconfig } from './kubeconfigFile.js';
 
 /** The part of a ClusterConfig the transport needs. */
@@ -45,13 +45,21 @@ export async function openGet(endpoint: ApiEndpoint, path: string, options: GetO
   const url = buildUrl(endpoint.server, path, options.query);
   const prepared = await requestOptions(endpoint.kubeConfig, url);
   const transport = url.protocol === 'http:' ? http : https;
-  return new Promise<IncomingMessage>((resolve, reject) => {
-    const request = transport.request(url, {
+  let request: http.ClientRequest;
+  try {
+    request = transport.request(url, {
       ...prepared,
       method: 'GET',
       headers: { ...prepared.headers, Accept: 'application/json' },
       ...(options.signal && { signal: options.signal }),
     });
+  } catch (error) {
+    // Node loads the TLS material as it opens a connection, synchronously: a
+    // client key that does not match its certificate fails here, not as an
+    // 'error' event (and must not pass for "the server answered").
+    throw new CredentialError(`cannot prepare credentials: ${describeNetworkError(error)}`);
+  }
+  return new Promise<IncomingMessage>((resolve, reject) => {
     const timer = setTimeout(() => request.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), options.headersTimeoutMs ?? 30_000);
     request.once('response', (response) => {
       clearTimeout(timer);

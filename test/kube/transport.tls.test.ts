@@ -194,6 +194,9 @@ describe('TLS and credentials', () => {
     // Relative, so the message names it resolved against the kubeconfig's directory.
     ['a missing CA file', ['certificate-authority: missing.crt'], ['token: t'], /^cannot get credentials for context "tls": cannot read certificate-authority \/.*\/podtui-tls-[^/]+\/missing\.crt: no such file$/],
     ['a client certificate without a key', [`certificate-authority: ${serverCrt}`], [`client-certificate: ${serverCrt}`], /^cannot get credentials for context "tls": user "u" has a client certificate without a key$/],
+    ['inline CA data that is not PEM', [`certificate-authority-data: ${Buffer.from('not a certificate').toString('base64')}`], ['token: t'], /^cannot get credentials for context "tls": certificate-authority-data is not PEM data$/],
+    ['a client key file that is not PEM (this test file)', [`certificate-authority: ${serverCrt}`], [`client-certificate: ${serverCrt}`, `client-key: ${fileURLToPath(import.meta.url)}`], /^cannot get credentials for context "tls": client-key \/.*transport\.tls\.test\.ts is not PEM data$/],
+    ['a client key that does not match its certificate', [`certificate-authority: ${serverCrt}`], [`client-certificate: ${otherCrt}`, `client-key: ${serverKey}`], /^cannot get credentials for context "tls": .*key values mismatch/],
     ['an unreadable tokenFile and no token', [`certificate-authority: ${serverCrt}`], ['tokenFile: /nonexistent/token'], /^cannot get credentials for context "tls": cannot read tokenFile \/nonexistent\/token: no such file$/],
   ])('%s → UserError about credentials', async (_name, cluster, user, message) => {
     const error = await rejection(checkReachable(configWith(cluster, user)));
