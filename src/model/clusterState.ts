@@ -45,6 +45,8 @@ interface PendingEvent {
 interface Ledger {
   readonly limits: Required<ClusterLimits>;
   readonly records: Map<string, PodRecord>;
+  /** The same records by uid: an update finds its pod without building its key (a new string per update). */
+  readonly byUid: Map<string, PodRecord>;
   readonly pods: Map<string, PodView>;
   /** Event uid → the pod whose timeline holds it (one entry per Event object). */
   readonly eventOwners: Map<string, PodRecord>;
@@ -87,6 +89,7 @@ export function createClusterState(limits: ClusterLimits = {}): ClusterState {
       journal: limits.journal ?? 20_000,
     },
     records: new Map(),
+    byUid: new Map(),
     pods: new Map(),
     eventOwners: new Map(),
     pending: new Map(),
@@ -119,6 +122,7 @@ function podView(row: PodView['row'], pod: Pod, timeline: readonly TimelineEntry
   return { row, pod, timeline, dropped, baseline, seq };
 }
 
+const sameName = (a: Pod, b: Pod) => a.metadata.name === b.metadata.name && a.metadata.namespace === b.metadata.namespace;
 const podKeyOf = (pod: Pod) => `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
 
 // ---------------------------------------------------------------- bounds
@@ -265,16 +269,20 @@ function forget(ledger: Ledger, rec: PodRecord, finalPod: Pod, observedAt: numbe
     if (entry.source === 'event' && ledger.eventOwners.get(entry.event.uid) === rec) ledger.eventOwners.delete(entry.event.uid);
   }
   ledger.records.delete(rec.key);
+  if (rec.uid !== undefined) ledger.byUid.delete(rec.uid);
   ledger.pods.delete(rec.key);
 }
 
 function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterState {
   const { ledger } = state;
-  let key = podKeyOf(pod);
-  let rec = ledger.records.get(key);
-  // The key every entry of this pod holds: one string per pod, not one per update.
-  if (rec) key = rec.key;
   const uid = pod.metadata.uid;
+  let rec = uid === undefined ? undefined : ledger.byUid.get(uid);
+  // A uid names one pod for ever; a copy of a pod renamed by hand (tests, dumps) does not.
+  if (rec && !sameName(rec.view.pod, pod)) rec = undefined;
+  // The key every entry of this pod holds: one string per pod, not one per update.
+  let key = rec?.key ?? podKeyOf(pod);
+  rec ??= ledger.records.get(key);
+  if (rec) key = rec.key;
   if (rec && rec.uid && uid && rec.uid !== uid) {
     // Same name, new pod (a StatefulSet replica): the delete of the old one was missed.
     forget(ledger, rec, rec.view.pod, observedAt);
@@ -293,7 +301,10 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   const timeline = rec && transitions.length === 0 ? (rec.view.timeline as TimelineEntry[]) : rec ? rec.view.timeline.slice() : [];
   const view = podView(podRow(next, rec?.view.row), next, timeline, rec?.view.dropped ?? 0, rec?.view.baseline, seq);
   const owner = rec ?? { key, uid, view, stale: 0, baselineSeq: -1, removed: false };
-  if (!rec) ledger.records.set(key, owner);
+  if (!rec) {
+    ledger.records.set(key, owner);
+    if (uid !== undefined) ledger.byUid.set(uid, owner);
+  }
   rec = owner;
   for (let i = 0; i < transitions.length; i++) addEntry(ledger, owner, timeline, transitionEntry(key, transitions[i]!, next, seq, i));
   if (!previous) attachPending(ledger, owner, timeline);

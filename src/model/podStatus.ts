@@ -4,6 +4,7 @@
 // is kept on purpose, including the ones that look like bugs: e.g. the init
 // walk stops at the first pending init container, so later sidecars are
 // neither counted ready nor have their restarts added.
+import { timestampMs } from './timestamp.js';
 import type { Container, ContainerState, ContainerStatus, Pod, PodCondition } from './types.js';
 
 export interface PodStatusColumns {
@@ -54,8 +55,8 @@ function addRestarts(tally: RestartTally, status: ContainerStatus): void {
   tally.count += status.restartCount;
   const finishedAt = status.lastState?.terminated?.finishedAt;
   if (finishedAt === undefined) return;
-  const at = Date.parse(finishedAt);
-  if (!Number.isNaN(at) && (tally.lastAt === undefined || at > tally.lastAt)) tally.lastAt = at;
+  const at = timestampMs(finishedAt);
+  if (at !== undefined && (tally.lastAt === undefined || at > tally.lastAt)) tally.lastAt = at;
 }
 
 /** The spec of an init container status; the kubelet lists statuses in spec order, so try that index first. */

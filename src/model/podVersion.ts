@@ -7,6 +7,7 @@
 // schedulingGates removed). Comparing those fields decides whether the spec
 // changed without walking all of it, which is most of a pod: this runs on
 // every update of every pod.
+import { sameResources, shareMetadata, shareStatus } from './statusVersion.js';
 import { shareUnchanged } from './structuralSharing.js';
 import type { Container, Pod, PodSpec } from './types.js';
 
@@ -19,7 +20,7 @@ function sameContainers(before: readonly Container[] | undefined, after: readonl
     const a = before[i]!;
     const b = after[i]!;
     if (a.name !== b.name || a.image !== b.image) return false;
-    if (shareUnchanged(a.resources, b.resources) !== a.resources) return false;
+    if (a.resources !== b.resources && !sameResources(a.resources, b.resources)) return false;
   }
   return true;
 }
@@ -48,8 +49,8 @@ function sameSpec(before: MutableSpec, after: MutableSpec): boolean {
 export function sharePodVersion(previous: Pod | undefined, next: Pod): Pod {
   if (!previous || previous === next) return next;
   const spec = sameSpec(previous.spec as MutableSpec, next.spec as MutableSpec) ? previous.spec : shareUnchanged(previous.spec, next.spec);
-  const metadata = shareUnchanged(previous.metadata, next.metadata);
-  const status = shareUnchanged(previous.status, next.status);
+  const metadata = shareMetadata(previous.metadata, next.metadata);
+  const status = shareStatus(previous.status, next.status);
   if (spec !== next.spec) next.spec = spec;
   if (metadata !== next.metadata) next.metadata = metadata;
   if (status !== next.status) next.status = status;

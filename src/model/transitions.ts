@@ -55,22 +55,39 @@ function oneLine(text: string): string {
 /** Waiting reasons that are progress, not trouble. */
 const PROGRESS_WAITING_REASONS = new Set(['ContainerCreating', 'PodInitializing']);
 
-/** A short identity of a state: two states with the same signature are the same to a user. */
-export function stateSignature(state: ContainerState | undefined): string {
-  if (!state) return '';
-  if (state.terminated) {
-    const t = state.terminated;
-    return `t:${t.exitCode}:${t.signal ?? ''}:${t.reason ?? ''}:${t.startedAt ?? ''}:${t.finishedAt ?? ''}:${t.containerID ?? ''}`;
+// Two states are the same to a user when these fields are (a terminated
+// state's message is the container's termination log: not a new state).
+// Compared field by field: string signatures cost an allocation per container
+// per update.
+const same = (a: string | number | undefined, b: string | number | undefined) => (a ?? '') === (b ?? '');
+
+/** Whether two states are the same to a user. */
+export function sameState(a: ContainerState | undefined, b: ContainerState | undefined): boolean {
+  const ta = a?.terminated;
+  const tb = b?.terminated;
+  if (ta || tb) {
+    return (
+      !!ta && !!tb && ta.exitCode === tb.exitCode && same(ta.signal, tb.signal) && same(ta.reason, tb.reason) &&
+      same(ta.startedAt, tb.startedAt) && same(ta.finishedAt, tb.finishedAt) && same(ta.containerID, tb.containerID)
+    );
   }
-  if (state.running) return `r:${state.running.startedAt ?? ''}`;
-  if (state.waiting) return `w:${state.waiting.reason ?? ''}:${state.waiting.message ?? ''}`;
-  return '';
+  const ra = a?.running;
+  const rb = b?.running;
+  if (ra || rb) return !!ra && !!rb && same(ra.startedAt, rb.startedAt);
+  const wa = a?.waiting;
+  const wb = b?.waiting;
+  if (wa || wb) return !!wa && !!wb && same(wa.reason, wb.reason) && same(wa.message, wb.message);
+  return true;
 }
 
+const hasState = (state: ContainerState): boolean => !sameState(state, undefined);
+
 /** One exit, however the kubelet copied it between state and lastState. */
-function exitKey(state: ContainerState | undefined): string {
-  const t = state?.terminated;
-  return t ? `${t.exitCode}@${t.finishedAt ?? t.startedAt ?? ''}` : '';
+function sameExit(a: ContainerState | undefined, b: ContainerState | undefined): boolean {
+  const ta = a?.terminated;
+  const tb = b?.terminated;
+  if (!ta || !tb) return !ta && !tb;
+  return ta.exitCode === tb.exitCode && same(ta.finishedAt ?? ta.startedAt, tb.finishedAt ?? tb.startedAt);
 }
 
 /** "Terminated (Error, exit code 1)", "Waiting (CrashLoopBackOff: back-off 10s …)", "Running". */
@@ -172,8 +189,7 @@ function diffContainer(
   // next look): the lastState the kubelet left is the only trace of it.
   const lastTerminated = after.lastState?.terminated ? after.lastState : undefined;
   if (lastTerminated && before?.lastState !== after.lastState) {
-    const exit = exitKey(lastTerminated);
-    if (exit !== exitKey(before?.lastState) && exit !== exitKey(before?.state)) {
+    if (!sameExit(lastTerminated, before?.lastState) && !sameExit(lastTerminated, before?.state)) {
       // While the kubelet backs off (waiting) the restartCount is still the crashed instance's.
       const instance = after.state?.waiting ? after.restartCount : Math.max(0, after.restartCount - 1);
       out.push(stateTransition(lastTerminated, before?.state, instance));
@@ -196,8 +212,8 @@ function diffContainer(
   }
 
   const stateChanged =
-    after.state !== undefined && before?.state !== after.state && stateSignature(before?.state) !== stateSignature(after.state);
-  if (stateChanged && after.state && stateSignature(after.state) !== '') {
+    after.state !== undefined && before?.state !== after.state && !sameState(before?.state, after.state);
+  if (stateChanged && after.state && hasState(after.state)) {
     out.push(stateTransition(after.state, before?.state, after.restartCount));
   }
 
