@@ -7,10 +7,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { countdowns } from '../model/countdowns.js';
 import { mergedTimeline } from '../model/mergedTimeline.js';
 import { podRow } from '../model/podSummary.js';
-import { SORT_KEYS, countByStatus, parseFilter, selectRows } from '../model/selectors.js';
+import { SORT_KEYS, parseFilter } from '../model/selectors.js';
 import { restartSteps } from '../model/snapshot.js';
-import type { PodRow } from '../model/views.js';
 import { whyLine } from '../model/why.js';
+import { createClusterFrames, type FrameInput } from './clusterFrame.js';
 import { conditionsPaneLines } from './conditions/ConditionsPane.js';
 import { SpanLine } from './spans.js';
 import { Help } from './Help.js';
@@ -25,10 +25,9 @@ import { ALL_NAMESPACES, NamespacePicker } from './NamespacePicker.js';
 import { PaneBoundary } from './PaneBoundary.js';
 import { Panes } from './Panes.js';
 import { PodList, type PastStatus } from './PodList.js';
-import { rowsInShownOrder } from './rowOrder.js';
 import type { AppProps } from './ports.js';
 import { selectedPod } from './selectedPod.js';
-import { initialUiState, reduceUi, selectedKeyIn, type Intent, type UiContext, type UiState } from './state.js';
+import { initialUiState, reduceUi, type Intent, type UiContext, type UiState } from './state.js';
 import { StatusBar } from './StatusBar.js';
 import { ThemeContext, makeTheme } from './theme.js';
 import { useClock } from './useClock.js';
@@ -54,7 +53,6 @@ export function App(props: AppProps) {
   // Ink 6.8's incremental renderer starts frames a row low on a screen like this one; see incrementalStdout.ts.
   const { stdout } = useStdout();
   useEffect(() => installIncrementalCursorFix(stdout), [stdout]);
-  const cluster = useSyncExternalStore(store.subscribe, store.getState);
   // The UI state lives in a ref as well as in React state: keys typed faster
   // than a render (a paste, a held key, the filter line) must each see the
   // state the previous key left, not the one last drawn.
@@ -64,47 +62,39 @@ export function App(props: AppProps) {
     uiRef.current = update(uiRef.current);
     setUiState(uiRef.current);
   }, []);
-  const tick = useClock(props.now, RELATIVE_TIME_MS);
-  // A new cluster version may carry times after the last tick (the demo's
-  // clock runs --speed times faster): read the clock again, so nothing new
-  // reads as happening in the future.
-  const now = useMemo(() => Math.max(tick, props.now()), [tick, cluster.version, props.now]);
 
   const namespaces = session.namespaces();
   const namespacesKey = namespaces === 'all' ? 'all' : namespaces.join(',');
   const sort = SORT_KEYS[ui.sortIndex % SORT_KEYS.length] ?? 'name';
   const filter = useMemo(() => parseFilter(ui.filterText), [ui.filterText]);
-  // The map is updated in place; `version` says when it changed. Rows come in
-  // last frame's order so the re-sort is a near-linear pass (rowOrder.ts).
-  const lastShown = useRef<readonly PodRow[]>([]);
-  const allRows = useMemo(() => rowsInShownOrder(cluster.pods, lastShown.current), [cluster, cluster.version]);
-  const shownRows = useMemo(
-    () => selectRows(allRows, { filter, sort, namespaces }),
-    // namespacesKey stands for namespaces, a new array on every call.
-    [allRows, filter, sort, namespacesKey],
-  );
-  lastShown.current = shownRows;
-  const scopedTotal = useMemo(
-    () => (namespaces === 'all' ? allRows.length : allRows.filter((r) => namespaces.includes(r.namespace)).length),
-    [allRows, namespacesKey],
-  );
-  const counts = useMemo(() => countByStatus(shownRows), [shownRows]);
-  const keys = useMemo(() => shownRows.map((r) => r.key), [shownRows]);
-  const selectedKey = selectedKeyIn(ui, keys);
-  const view = selectedKey === undefined ? undefined : cluster.pods.get(selectedKey);
+  // namespacesKey stands for namespaces, a new array on every call.
+  const query = useMemo(() => ({ filter, sort, namespaces }), [filter, sort, namespacesKey]);
+  // The cluster is read through a frame that stays the same object while
+  // nothing drawn changed (clusterFrame.ts): then a cluster change renders nothing.
+  const frames = useMemo(createClusterFrames, []);
+  const input: FrameInput = { query, selection: ui, columns, rows, allPodsLog: ui.allPodsLog };
+  const frame = useSyncExternalStore(store.subscribe, () => frames(store.getState(), input));
+  const { cluster, order, selectedKey, view } = frame;
+
+  const tick = useClock(props.now, RELATIVE_TIME_MS);
+  // A new frame may carry times after the last tick (the demo's clock runs
+  // --speed times faster): read the clock again, so nothing new reads as
+  // happening in the future.
+  const now = useMemo(() => Math.max(tick, props.now()), [tick, frame, props.now]);
+
   const selected = useMemo(() => selectedPod(view, ui.stepId), [view, ui.stepId]);
   const past = useMemo<PastStatus | undefined>(() => {
     if (!selected || selected.step === undefined) return undefined;
     const row = podRow(selected.pod);
     return { key: selected.view.row.key, status: row.status, health: row.health };
   }, [selected]);
-  const layout = useMemo(() => computeLayout(columns, rows, shownRows.length), [columns, rows, shownRows.length]);
+  const layout = useMemo(() => computeLayout(columns, rows, order.keys.length), [columns, rows, order.keys.length]);
 
   const logEntries = useMemo(() => {
     if (ui.allPodsLog) return mergedTimeline(cluster, { warningsOnly: ui.warningsOnly, limit: ALL_PODS_LOG_LIMIT });
     const timeline = view?.timeline ?? [];
     return ui.warningsOnly ? timeline.filter(isWarning) : timeline;
-  }, [ui.allPodsLog, ui.warningsOnly, cluster, cluster.version, view]);
+  }, [ui.allPodsLog, ui.warningsOnly, cluster, view]);
   const logDropped = ui.allPodsLog ? 0 : (view?.dropped ?? 0);
 
   // A removed pod's neighbour becomes the selection for real, so it stays selected when the list changes again.
@@ -126,7 +116,8 @@ export function App(props: AppProps) {
 
   /** What the reducer needs to know, computed when a key is pressed (not on every frame). */
   const context = (): UiContext => ({
-    keys,
+    keys: order.keys,
+    indexOf: (key) => order.positions.get(key) ?? -1,
     pageSize: layout.listRows,
     timelineIds: view?.timeline.map((e) => e.id) ?? [],
     restartSteps: view ? restartSteps(view) : [],
@@ -239,7 +230,7 @@ export function App(props: AppProps) {
     body = (
       <>
         <PodList
-          rows={shownRows}
+          rows={frame.rows}
           selectedKey={selectedKey}
           past={past}
           width={layout.columns}
@@ -258,16 +249,16 @@ export function App(props: AppProps) {
 
   return (
     <ThemeContext.Provider value={theme}>
-      <Box flexDirection="column" width={layout.columns} height={layout.height} overflow="hidden">
+      <Box flexDirection="column" width={layout.columns} height={layout.height}>
         {body}
         {!ui.logs && (
           <StatusBar
             context={session.context}
             namespaces={namespaces}
             connections={cluster.connections}
-            counts={counts}
-            shown={shownRows.length}
-            total={scopedTotal}
+            counts={order.counts}
+            shown={order.keys.length}
+            total={order.total}
             step={step}
             sort={sort}
             filterText={ui.filterText}

@@ -1,12 +1,12 @@
-// The pod list: a thin windowed table. Only the visible rows are rendered,
-// each row is memoized on its PodRow (a new object only when the pod changed),
-// and the selection is kept in view as the list grows, shrinks or reorders.
+// The pod list: a thin table of the rows on screen. Which rows those are (the
+// window that keeps the selection in view) is worked out with the list's
+// order in clusterFrame.ts; each row is memoized on its PodRow (a new object
+// only when the pod changed).
 import { Box, Text } from 'ink';
 import { SpanLine, cutMarker, type Span } from './spans.js';
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import type { Health, PodRow } from '../model/views.js';
 import { cellText, fit, podColumns, type Column } from './podColumns.js';
-import { scrollWindow } from './scrollWindow.js';
 import { healthColor, useTheme } from './theme.js';
 
 /** The selected pod as it was at a past step: its STATUS is shown instead of the live one. */
@@ -17,6 +17,7 @@ export interface PastStatus {
 }
 
 export interface PodListProps {
+  /** The rows on screen, at most `height` of them. */
   rows: readonly PodRow[];
   selectedKey: string | undefined;
   past: PastStatus | undefined;
@@ -67,10 +68,7 @@ const PodListRow = memo(function PodListRow({ row, columns, selected, now, past 
 
 export const PodList = memo(function PodList({ rows, selectedKey, past, width, height, now, showNamespace, emptyText }: PodListProps) {
   const columns = useMemo(() => podColumns(width, showNamespace), [width, showNamespace]);
-  const top = useRef(0);
-  const cursor = selectedKey === undefined ? 0 : Math.max(0, rows.findIndex((r) => r.key === selectedKey));
-  top.current = scrollWindow(top.current, cursor, height, rows.length);
-  const visible = rows.slice(top.current, top.current + height);
+  const visible = rows.slice(0, height);
   return (
     <Box flexDirection="column" height={height + 1} width={width}>
       <SpanLine line={[{ text: columns.map((c) => fit(c.title, c.width)).join(''), bold: true }]} width={width} ascii={false} />

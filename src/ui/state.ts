@@ -91,6 +91,8 @@ export type Intent =
 export interface UiContext {
   /** Keys of the pods in the list, in display order (filtered and sorted). */
   keys: readonly string[];
+  /** Where a key is in `keys` (-1: not there); the App has it in a map. Without it, keys.indexOf. */
+  indexOf?: (key: string) => number;
   /** Rows the pod list shows at once (PgUp/PgDn distance). */
   pageSize: number;
   /** Ids of the selected pod's timeline entries, oldest first. */
@@ -103,11 +105,27 @@ export interface UiContext {
   scrollLimits: { conditions: number; log: number };
 }
 
-/** The pod the screen treats as selected: the chosen one, else its neighbour, else the first. */
-export function selectedKeyIn(state: UiState, keys: readonly string[]): string | undefined {
-  if (state.selectedKey !== undefined && keys.includes(state.selectedKey)) return state.selectedKey;
-  if (keys.length === 0) return undefined;
-  return keys[Math.min(Math.max(state.selectedIndex, 0), keys.length - 1)];
+export type Selection = Pick<UiState, 'selectedKey' | 'selectedIndex'>;
+
+/**
+ * The pod the screen treats as selected and its index in `keys`: the chosen
+ * one, else its neighbour (the one now at its index), else none (index 0).
+ */
+export function selectionIn(
+  state: Selection,
+  keys: readonly string[],
+  indexOf: (key: string) => number = (key) => keys.indexOf(key),
+): { key: string | undefined; index: number } {
+  const chosen = state.selectedKey === undefined ? -1 : indexOf(state.selectedKey);
+  if (chosen >= 0) return { key: state.selectedKey, index: chosen };
+  if (keys.length === 0) return { key: undefined, index: 0 };
+  const index = Math.min(Math.max(state.selectedIndex, 0), keys.length - 1);
+  return { key: keys[index], index };
+}
+
+/** The pod the screen treats as selected (see selectionIn). */
+export function selectedKeyIn(state: Selection, keys: readonly string[], indexOf?: (key: string) => number): string | undefined {
+  return selectionIn(state, keys, indexOf).key;
 }
 
 /** Index of the current step, or timelineIds.length for LIVE (one past the newest entry). */
@@ -145,8 +163,7 @@ function moveDistance(move: Move, pageSize: number): number {
 }
 
 function moveSelection(state: UiState, move: Move, ctx: UiContext): UiState {
-  const current = selectedKeyIn(state, ctx.keys);
-  const from = current === undefined ? 0 : ctx.keys.indexOf(current);
+  const from = selectionIn(state, ctx.keys, ctx.indexOf).index;
   const distance = moveDistance(move, ctx.pageSize);
   const to = distance === -Infinity ? 0 : distance === Infinity ? ctx.keys.length - 1 : from + distance;
   return select(state, ctx.keys, to);
@@ -248,7 +265,7 @@ export function reduceUi(state: UiState, intent: Intent, ctx: UiContext): UiStat
     case 'escape':
       return escape(state);
     case 'reconcile':
-      return select(state, ctx.keys, ctx.keys.indexOf(selectedKeyIn(state, ctx.keys) ?? ''));
+      return select(state, ctx.keys, selectionIn(state, ctx.keys, ctx.indexOf).index);
     // Side effects (asking the session for namespaces, choosing a container, quitting) belong to the App.
     case 'namespaceOpen':
     case 'openLogs':

@@ -4,16 +4,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/model/observations.js';
 import {
   PodHistory,
+  appStatus,
   at,
+  crashed,
   crashloopHistory,
   livenessHistory,
   observationsInOrder,
   pullAndStart,
   running,
   scheduleAndCreate,
+  setReady,
 } from '../model/fixtures/history.js';
 import { FakeSession, renderApp, type AppScreen } from './appHarness.js';
-import { KEYS, press, settle, unmountAll } from './renderAt.js';
+import { fleet } from './fleet.js';
+import { KEYS, press, quiet, settle, unmountAll } from './renderAt.js';
 
 afterEach(unmountAll);
 
@@ -375,5 +379,64 @@ describe('App keys', () => {
     await settle(30);
     expect(rowOf(screen, 'liveness')).toBe('');
     expect(inverseLines(screen)[0]).toMatch(/^web-5d8f7-q9z2x/);
+  });
+});
+
+describe('App under a storm of cluster changes', () => {
+  /** The fleet's pods, Synced, as the watch would deliver them. */
+  function fleetObservations(pods: PodHistory[]): Observation[] {
+    return [
+      { kind: 'ConnectionChanged', connection: { phase: 'live', stream: 'pods', since: at(0) }, observedAt: at(0) },
+      ...observationsInOrder(...pods),
+      { kind: 'Synced', stream: 'pods', observedAt: at(5) },
+    ];
+  }
+  /** What the pod's history wrote since `from` (its later observations). */
+  const since = (h: PodHistory, from: number) => h.observations.slice(from);
+  const notReady = (h: PodHistory, seconds: number) =>
+    h.update(seconds, (pod) => {
+      appStatus(pod).ready = false;
+      setReady(pod, false, seconds);
+    });
+
+  it('draws nothing for changes to pods off screen, and the changed row when one on screen changes', async () => {
+    const pods = fleet(200);
+    const screen = await renderApp(fleetObservations(pods), { columns: 120, rows: 40, now: () => at(60) });
+    await quiet(screen);
+    const drawn = screen.frames.length;
+    // A storm below the screen: READY flips and Events, STATUS unchanged.
+    for (const h of pods.slice(100, 140)) {
+      const from = h.observations.length;
+      notReady(h, 20);
+      h.event(20, 'Warning', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503', 'app');
+      screen.store.apply(since(h, from));
+    }
+    await quiet(screen);
+    expect(screen.frames.length).toBe(drawn);
+    expect(statusLine(screen)).toMatch(/200 pods/);
+    // A row on screen changes: one frame, and it shows the change.
+    const from = pods[2]!.observations.length;
+    notReady(pods[2]!, 21);
+    screen.store.apply(since(pods[2]!, from));
+    await quiet(screen);
+    expect(screen.frames.length).toBe(drawn + 1);
+    expect(rowOf(screen, 'api-6f9c7-00002')).toMatch(/0\/1 +Running/);
+  });
+
+  it('keeps the selected pod selected when sorted by status and it moves', async () => {
+    const pods = fleet(60);
+    const screen = await renderApp(fleetObservations(pods), { columns: 120, rows: 40, now: () => at(60) });
+    await press(screen, 'j', 'j', 'j', 's');
+    expect(statusLine(screen)).toContain('sort status');
+    expect(inverseLines(screen)[0]).toMatch(/^api-6f9c7-00003/);
+    const from = pods[3]!.observations.length;
+    crashed(pods[3]!, 30);
+    screen.store.apply(since(pods[3]!, from));
+    await quiet(screen);
+    // Broken pods first: it is the top row now, still selected.
+    expect(lines(screen.text())[1]).toMatch(/^api-6f9c7-00003 +0\/1 +Error/);
+    expect(inverseLines(screen)[0]).toMatch(/^api-6f9c7-00003/);
+    await press(screen, 'j');
+    expect(inverseLines(screen)[0]).toMatch(/^api-6f9c7-00000/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialUiState, reduceUi, selectedKeyIn, stepIndex, type Intent, type UiContext, type UiState } from '../../src/ui/state.js';
+import { initialUiState, reduceUi, selectedKeyIn, selectionIn, stepIndex, type Intent, type UiContext, type UiState } from '../../src/ui/state.js';
 
 const keys = ['demo/crashloop-6f9c7-x2kqp', 'demo/healthy-7d4b9-abcde', 'demo/healthy-7d4b9-fghij', 'demo/imagepull-5c8d-qq1zz', 'demo/oomkilled-8f7a-k2l3m'];
 const timelineIds = ['t1', 'e1', 't2', 't3', 'e2', 't4', 't5', 'e3'];
@@ -44,6 +44,27 @@ describe('selection', () => {
   it('selects the new last pod when the last one is removed', () => {
     const state = run([{ type: 'move', move: 'last' }]);
     expect(selectedKeyIn(state, keys.slice(0, 3))).toBe(keys[2]);
+  });
+
+  it.each<[string, { selectedKey?: string; selectedIndex: number }, readonly string[], { key: string | undefined; index: number }]>([
+    ['the chosen pod where it is now', { selectedKey: keys[3], selectedIndex: 1 }, keys, { key: keys[3], index: 3 }],
+    ['gone: the pod now at its index', { selectedKey: 'demo/gone-5d8f7-aaaaa', selectedIndex: 1 }, keys, { key: keys[1], index: 1 }],
+    ['gone past the end: the last pod', { selectedKey: 'demo/gone-5d8f7-aaaaa', selectedIndex: 9 }, keys, { key: keys[4], index: 4 }],
+    ['nothing shown: none, index 0', { selectedKey: keys[0], selectedIndex: 2 }, [], { key: undefined, index: 0 }],
+  ])('selectionIn with the App\'s position map: %s', (_name, state, shown, expected) => {
+    const positions = new Map(shown.map((key, index) => [key, index]));
+    expect(selectionIn(state, shown, (key) => positions.get(key) ?? -1)).toEqual(expected);
+    // The same answer without the map.
+    expect(selectionIn(state, shown)).toEqual(expected);
+  });
+
+  it('moves from where the position map says the pod is', () => {
+    const reordered = [keys[2]!, keys[0]!, keys[4]!, keys[1]!, keys[3]!];
+    const positions = new Map(reordered.map((key, index) => [key, index]));
+    const state = run([{ type: 'move', move: 'down' }, { type: 'move', move: 'down' }]);
+    const moved = reduceUi(state, { type: 'move', move: 'down' }, { ...ctx, keys: reordered, indexOf: (key) => positions.get(key) ?? -1 });
+    expect(moved.selectedKey).toBe(keys[0]);
+    expect(moved.selectedIndex).toBe(1);
   });
 
   it('has no selection in an empty list', () => {
