@@ -1,7 +1,7 @@
 // Inside a pod, with no kubeconfig: the pod's service account, as client-go's
 // rest.InClusterConfig builds it. The token is a file reference, so a rotated
 // (projected) token is picked up on the next request.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Kubeconfig } from './kubeconfigFile.js';
@@ -9,9 +9,17 @@ import type { Kubeconfig } from './kubeconfigFile.js';
 export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 export const IN_CLUSTER_CONTEXT = 'in-cluster';
 
-/** True when the environment names the API server the way the kubelet tells every pod. */
-export function runsInCluster(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT);
+/**
+ * client-go's test for "in a pod": the kubelet's service variables are set and
+ * a service-account token is mounted (a pod may opt out of the token).
+ */
+export function runsInCluster(env: NodeJS.ProcessEnv, dir = SERVICE_ACCOUNT_DIR): boolean {
+  if (!env.KUBERNETES_SERVICE_HOST || !env.KUBERNETES_SERVICE_PORT) return false;
+  try {
+    return statSync(path.join(dir, 'token')).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** $POD_NAMESPACE, else the service account's namespace file, else "default" (kubectl's order). */

@@ -49,7 +49,8 @@ function loadKubeconfig(options: ClusterOptions, env: NodeJS.ProcessEnv, home: s
   const files = kubeconfigPaths(options.kubeconfig, env, home);
   const present = files.filter((file) => existsSync(file));
   if (present.length > 0) return mergeKubeconfigs(present.map(readKubeconfigFile));
-  if (!options.kubeconfig && !env.KUBECONFIG && runsInCluster(env)) return inClusterKubeconfig(env, serviceAccountDir);
+  // As client-go: a --kubeconfig that does not exist is an error, while $KUBECONFIG naming only missing files falls through.
+  if (!options.kubeconfig && runsInCluster(env, serviceAccountDir)) return inClusterKubeconfig(env, serviceAccountDir);
   if (options.kubeconfig) throw new UserError(`kubeconfig ${options.kubeconfig} not found`);
   if (env.KUBECONFIG) throw new UserError(`no kubeconfig found: none of ${files.join(', ')} exists (from KUBECONFIG)`);
   throw new UserError(`no kubeconfig found at ${files[0]} (set KUBECONFIG or pass --kubeconfig)`);

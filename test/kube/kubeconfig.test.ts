@@ -102,7 +102,7 @@ describe('loadClusterConfig', () => {
     ['empty file', { kubeconfig: file('empty.yaml') }, {}, `cannot read kubeconfig ${file('empty.yaml')}: not a kubeconfig file`],
     ['a broken file among KUBECONFIG', {}, { KUBECONFIG: `${file('a.yaml')}:${file('empty.yaml')}` }, `cannot read kubeconfig ${file('empty.yaml')}: not a kubeconfig file`],
     ['the selected cluster has no server', {}, { KUBECONFIG: file('noserver.yaml') }, 'cluster "c" in kubeconfig has no server'],
-    ['KUBECONFIG wins over the in-cluster service account', {}, { KUBECONFIG: file('n1'), KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' }, `no kubeconfig found: none of ${file('n1')} exists (from KUBECONFIG)`],
+    ['service variables without a mounted token are not in-cluster', {}, { KUBECONFIG: file('n1'), KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' }, `no kubeconfig found: none of ${file('n1')} exists (from KUBECONFIG)`],
   ] as const)('%s → one-line UserError', (_name, options, env, message) => {
     let caught: unknown;
     try {

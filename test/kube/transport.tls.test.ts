@@ -225,6 +225,21 @@ describe('in-cluster service account', () => {
     expect(lastAuth).toEqual({ bearer: 'sa-token-2' });
   });
 
+  it('in a pod: --kubeconfig, then $KUBECONFIG files that exist, then the service account (if its token is mounted)', () => {
+    const { accountDir, env } = inCluster();
+    const home = path.join(dir, 'no-home');
+    const load = (options: { kubeconfig?: string }, extra: NodeJS.ProcessEnv = {}) => loadClusterConfig({ allNamespaces: false, ...options }, { ...env, ...extra }, home, accountDir);
+    const file = path.join(dir, 'in-pod-config');
+    configWith([], ['token: t'], file);
+    expect(load({ kubeconfig: file }).contextName).toBe('tls');
+    expect(load({}, { KUBECONFIG: file }).contextName).toBe('tls');
+    expect(load({}, { KUBECONFIG: '/nonexistent/a:/nonexistent/b' }).contextName).toBe('in-cluster');
+    expect(load({}).contextName).toBe('in-cluster');
+    expect(() => load({ kubeconfig: '/nonexistent/config' })).toThrow(new UserError('kubeconfig /nonexistent/config not found'));
+    rmSync(path.join(accountDir, 'token'));
+    expect(() => load({})).toThrow(new UserError(`no kubeconfig found at ${path.join(home, '.kube', 'config')} (set KUBECONFIG or pass --kubeconfig)`));
+  });
+
   it.each([
     ['POD_NAMESPACE wins over the namespace file', 'from-file', { POD_NAMESPACE: 'from-env' }, 'from-env'],
     ['the namespace file', 'from-file', {}, 'from-file'],
