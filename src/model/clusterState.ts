@@ -16,7 +16,7 @@ import type { PodView, TimelineEntry } from './views.js';
 export interface ClusterLimits {
   /** Timeline entries kept per pod (oldest dropped first). Default 1,000. */
   perPod?: number;
-  /** Timeline entries kept across all pods. Default 200,000. */
+  /** Timeline entries kept across all pods. Default 50,000. */
   total?: number;
   /** Events kept for pods not seen yet. Default 10,000. */
   pendingEvents?: number;

@@ -26,7 +26,10 @@ import type { Pod } from './types.js';
 import type { EventEntry, TimelineEntry, Transition, TransitionEntry } from './views.js';
 
 export const DEFAULT_PER_POD_LIMIT = 1_000;
-export const DEFAULT_TOTAL_LIMIT = 200_000;
+// About 1.1 KB per entry (each transition keeps the pod version it came from,
+// for snapshots): 50,000 entries are ~55 MB, what a 250 MB process can spare
+// at 10,000 pods; 200,000 alone would fill the budget.
+export const DEFAULT_TOTAL_LIMIT = 50_000;
 
 function causesEvents(transition: Transition): boolean {
   switch (transition.kind) {
@@ -67,7 +70,7 @@ export function insertSorted(timeline: TimelineEntry[], entry: TimelineEntry): n
 
 export function transitionEntry(podKey: string, transition: Transition, pod: Pod, seq: number, index: number): TransitionEntry {
   // Ids are unique across pods (seq counts every version of every pod; an
-  // Event's uid is its own) and short: there can be 200,000 of them.
+  // Event's uid is its own) and short: there can be tens of thousands of them.
   return { source: 'transition', id: `t${seq}.${index}`, at: transition.at, podKey, transition, pod, seq };
 }
 

@@ -202,7 +202,7 @@ describe('applyObservation: events', () => {
       return { kind: 'PodObserved', pod: copy, observedAt: at(2) };
     });
     const start = process.cpuUsage();
-    const state = feed(pods, feed(events, createClusterState({ pendingEvents: PODS })));
+    const state = feed(pods, feed(events, createClusterState({ pendingEvents: PODS, total: 20 * PODS })));
     const spent = process.cpuUsage(start);
     expect(state.ledger.pending.size).toBe(0);
     expect(state.ledger.pendingByPod.size).toBe(0);

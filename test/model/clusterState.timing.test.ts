@@ -10,6 +10,7 @@
 // printed for the record.
 import { expect, test } from 'vitest';
 import { applyObservation, createClusterState } from '../../src/model/clusterState.js';
+import { DEFAULT_TOTAL_LIMIT } from '../../src/model/timeline.js';
 import type { Pod } from '../../src/model/types.js';
 import { crashloopHistory } from './fixtures/history.js';
 
@@ -59,8 +60,8 @@ test('100,000 pod updates across 10,000 pods through applyObservation', { timeou
   expect(updates).toBe(PODS * VERSIONS_PER_POD);
   expect(state.pods.size).toBe(PODS);
   expect(state.version).toBe(updates);
-  // The total bound holds: 200,000 entries at most, the rest dropped and counted.
-  expect(state.totalEntries).toBe(200_000);
+  // The total bound holds: 50,000 entries at most, the rest dropped and counted.
+  expect(state.totalEntries).toBe(DEFAULT_TOTAL_LIMIT);
   expect(state.droppedEntries).toBeGreaterThan(0);
   let held = 0;
   let dropped = 0;

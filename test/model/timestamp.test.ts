@@ -33,4 +33,11 @@ describe('timestampMs', () => {
     const parsed = Date.parse(input);
     expect(timestampMs(input)).toBe(Number.isNaN(parsed) ? undefined : parsed);
   });
+
+  test('times that share a minute and second (one cache slot) never read as each other', () => {
+    const times = ['2026-11-25T10:07:09Z', '2026-11-25T11:07:09Z', '1999-01-01T00:07:09Z', '2026-11-25T10:07:09Z'];
+    for (let round = 0; round < 3; round++) {
+      for (const time of times) expect(timestampMs(JSON.parse(JSON.stringify(time)) as string)).toBe(Date.parse(time));
+    }
+  });
 });
