@@ -4,6 +4,7 @@ import type { UiConfig } from '../cli.js';
 import { UserError } from '../kube/errors.js';
 import { checkReachable, loadClusterConfig } from '../kube/kubeconfig.js';
 import { enterTerminal, writeCrashLog, type TerminalSession } from '../terminal.js';
+import { SCREEN_RENDER_OPTIONS } from '../ui/screenOptions.js';
 import { startEmulatedCluster, type EmulatedCluster } from './emulatedCluster.js';
 import { startHeapLog } from './heapLog.js';
 import { createSession } from './session.js';
@@ -98,9 +99,7 @@ async function runScreen(
       // A library's console output would land in the middle of the screen;
       // it is silenced while the screen is up (see silenceConsole).
       patchConsole: false,
-      // Only changed lines are written: over SSH the bytes are the cost.
-      incrementalRendering: true,
-      maxFps: 20,
+      ...SCREEN_RENDER_OPTIONS,
     },
   );
 

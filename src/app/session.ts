@@ -39,8 +39,8 @@ const CLUSTER_FRAME_MS = 200;
 export function createSession(initial: ClusterConfig, options: SessionOptions): Session {
   let config = initial;
   // The cluster redraws the screen at most 5 times a second: enough to watch
-  // a pod change, and it leaves Ink's frames (maxFps 20) free to answer keys
-  // at once during a storm of updates.
+  // a pod change, and it leaves Ink's frames (SCREEN_RENDER_OPTIONS) free to
+  // answer keys at once during a storm of updates.
   const store = new ThrottledStore<ClusterState>(createClusterState(HISTORY_LIMITS), applyObservation, CLUSTER_FRAME_MS);
   let connection: ClusterConnection | undefined;
 

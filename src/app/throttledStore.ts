@@ -1,6 +1,7 @@
 // Holds the model state the screen draws and tells subscribers when it
-// changed, at most once a frame: a storm of 200 updates a second becomes 20
-// renders, and nothing is rendered while nothing changes.
+// changed, at most once every `frameMs`: a storm of 200 updates a second
+// becomes 5 notifications at the session's 200 ms, and none while nothing
+// changes.
 import type { Observation } from '../model/observations.js';
 
 export type Reducer<S> = (state: S, observation: Observation) => S;

@@ -1,12 +1,13 @@
-// The App rendered the way src/app renders it (incremental rendering, 20
-// frames a second at most) onto a headless xterm: what the terminal shows
-// after keys and cluster changes must be the screen, row for row, with
-// nothing left over from earlier frames.
+// The App rendered the way src/app renders it (SCREEN_RENDER_OPTIONS:
+// incremental rendering, a frame rate limit) onto a headless xterm: what the
+// terminal shows after keys and cluster changes must be the screen, row for
+// row, with nothing left over from earlier frames.
 import './inkOutsideCi.js';
 import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/model/observations.js';
 import { App } from '../../src/ui/App.js';
+import { SCREEN_RENDER_OPTIONS } from '../../src/ui/screenOptions.js';
 import { at, crashloopHistory, livenessHistory, observationsInOrder } from '../model/fixtures/history.js';
 import { FakeLogs, FakeSession, FakeStore } from './appHarness.js';
 import { FakeKeyboard, KEYS, settle } from './renderAt.js';
@@ -35,8 +36,7 @@ async function start(columns: number, rows: number, now: () => number = () => at
       stdin: keyboard as unknown as NodeJS.ReadStream,
       exitOnCtrlC: false,
       patchConsole: false,
-      incrementalRendering: true,
-      maxFps: 20,
+      ...SCREEN_RENDER_OPTIONS,
     },
   );
   unmounts.push(() => instance.unmount());
@@ -44,7 +44,7 @@ async function start(columns: number, rows: number, now: () => number = () => at
   const keys = async (...sequence: string[]) => {
     for (const key of sequence) {
       keyboard.write(key);
-      // One frame at 20 frames a second, and then some.
+      // Time for a frame (the frame rate limit's wait included), and then some.
       await settle(80);
     }
   };
