@@ -9,6 +9,7 @@ import { eventMatchesPodUid, eventPodKey, eventUid, mergeEventEntry, toEventEntr
 import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventEntryId, eventTimelineEntry, insertSorted, transitionEntry } from './timeline.js';
 import { sharePodVersion } from './podVersion.js';
 import { podRow } from './podSummary.js';
+import { PodViews } from './podViews.js';
 import type { ConnectionState, Observation } from './observations.js';
 import type { KubeEvent, Pod } from './types.js';
 import type { PodView, TimelineEntry } from './views.js';
@@ -47,7 +48,8 @@ interface Ledger {
   readonly records: Map<string, PodRecord>;
   /** The same records by uid: an update finds its pod without building its key (a new string per update). */
   readonly byUid: Map<string, PodRecord>;
-  readonly pods: Map<string, PodView>;
+  /** The records as the screen reads them (current views only). */
+  readonly pods: PodViews;
   /** Event uid → the pod whose timeline holds it (one entry per Event object). */
   readonly eventOwners: Map<string, PodRecord>;
   /** Events that came before their pod: uid → event, in arrival order (Map order is the eviction order). */
@@ -81,6 +83,7 @@ export interface ClusterState {
 }
 
 export function createClusterState(limits: ClusterLimits = {}): ClusterState {
+  const records = new Map<string, PodRecord>();
   const ledger: Ledger = {
     limits: {
       perPod: limits.perPod ?? DEFAULT_PER_POD_LIMIT,
@@ -88,9 +91,9 @@ export function createClusterState(limits: ClusterLimits = {}): ClusterState {
       pendingEvents: limits.pendingEvents ?? 10_000,
       journal: limits.journal ?? 20_000,
     },
-    records: new Map(),
+    records,
     byUid: new Map(),
-    pods: new Map(),
+    pods: new PodViews(records),
     eventOwners: new Map(),
     pending: new Map(),
     pendingByPod: new Map(),
@@ -172,7 +175,6 @@ function enforceTotal(ledger: Ledger, fresh?: { rec: PodRecord; timeline: Timeli
     if (rec.view.timeline.length === 0) continue;
     if (fresh?.rec !== rec || fresh.timeline !== rec.view.timeline) fresh = { rec, timeline: rec.view.timeline.slice() };
     rec.view = dropOldest(ledger, rec, rec.view, fresh.timeline);
-    ledger.pods.set(rec.key, rec.view);
   }
   // Reclaim the consumed head of the queue now and then.
   if (ledger.dropHead > 65_536 && ledger.dropHead * 2 > ledger.dropQueue.length) {
@@ -270,7 +272,6 @@ function forget(ledger: Ledger, rec: PodRecord, finalPod: Pod, observedAt: numbe
   }
   ledger.records.delete(rec.key);
   if (rec.uid !== undefined) ledger.byUid.delete(rec.uid);
-  ledger.pods.delete(rec.key);
 }
 
 function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterState {
@@ -310,7 +311,6 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   if (!previous) attachPending(ledger, owner, timeline);
 
   rec.view = trimPod(ledger, rec, view, timeline);
-  ledger.pods.set(key, rec.view);
   enforceTotal(ledger, timeline === previousTimeline ? undefined : { rec, timeline });
   return changed(state);
 }
@@ -336,7 +336,6 @@ function observeEvent(state: ClusterState, event: KubeEvent, observedAt: number)
   if (!applyEvent(ledger, rec, timeline, event, observedAt)) return state;
   const { row, pod, dropped, baseline, seq } = rec.view;
   rec.view = trimPod(ledger, rec, podView(row, pod, timeline, dropped, baseline, seq), timeline);
-  ledger.pods.set(rec.key, rec.view);
   enforceTotal(ledger, { rec, timeline });
   return changed(state);
 }

@@ -8,7 +8,6 @@
 // The rules are structuralSharing's: `next` is adopted, its unchanged parts
 // are swapped in place for `previous`'s, and an unchanged whole returns
 // `previous`.
-import { shareUnchanged } from './structuralSharing.js';
 import type { ContainerState, ContainerStatus, ObjectMeta, PodCondition, PodStatus, ResourceRequirements } from './types.js';
 
 type StringMap = Record<string, string>;
@@ -32,10 +31,15 @@ export function sameResources(before: ResourceRequirements | undefined, after: R
   return sameMap(before.requests, after.requests) && sameMap(before.limits, after.limits);
 }
 
-/** `after`, or `before` when equal (a list of small plain objects, e.g. podIPs). */
-function shareList<T>(before: T[] | undefined, after: T[] | undefined): T[] | undefined {
-  if (before === after || !before || !after) return after;
-  return shareUnchanged(before, after);
+type OwnerReference = NonNullable<ObjectMeta['ownerReferences']>[number];
+const sameIP = (a: { ip: string }, b: { ip: string }) => a.ip === b.ip;
+const sameOwner = (a: OwnerReference, b: OwnerReference) => a.uid === b.uid && a.name === b.name && a.kind === b.kind && a.controller === b.controller;
+
+/** `before` when both lists hold the same items, else `after` (short lists that change whole: pod IPs, owners). */
+function shareList<T>(before: T[] | undefined, after: T[] | undefined, same: (a: T, b: T) => boolean): T[] | undefined {
+  if (before === after || !before || !after || before.length !== after.length) return after;
+  for (let i = 0; i < after.length; i++) if (!same(before[i]!, after[i]!)) return after;
+  return before;
 }
 
 /** Runs over the entries of `after`, swapping each equal one for `before`'s at the same index; true when all were. */
@@ -148,8 +152,8 @@ export function shareStatus(previous: PodStatus, next: PodStatus): PodStatus {
   const init = shareContainerStatuses(previous.initContainerStatuses, next.initContainerStatuses);
   const app = shareContainerStatuses(previous.containerStatuses, next.containerStatuses);
   const ephemeral = shareContainerStatuses(previous.ephemeralContainerStatuses, next.ephemeralContainerStatuses);
-  const hostIPs = shareList(previous.hostIPs, next.hostIPs);
-  const podIPs = shareList(previous.podIPs, next.podIPs);
+  const hostIPs = shareList(previous.hostIPs, next.hostIPs, sameIP);
+  const podIPs = shareList(previous.podIPs, next.podIPs, sameIP);
   if (conditions !== next.conditions) next.conditions = conditions;
   if (init !== next.initContainerStatuses) next.initContainerStatuses = init;
   if (app !== next.containerStatuses) next.containerStatuses = app;
@@ -182,7 +186,7 @@ export function shareMetadata(previous: ObjectMeta, next: ObjectMeta): ObjectMet
   if (previous === next) return previous;
   if (previous.labels !== next.labels && sameMap(previous.labels, next.labels)) next.labels = previous.labels;
   if (previous.annotations !== next.annotations && sameMap(previous.annotations, next.annotations)) next.annotations = previous.annotations;
-  const ownerReferences = shareList(previous.ownerReferences, next.ownerReferences);
+  const ownerReferences = shareList(previous.ownerReferences, next.ownerReferences, sameOwner);
   if (ownerReferences !== next.ownerReferences) next.ownerReferences = ownerReferences;
   if (
     previous.labels === next.labels &&
