@@ -78,7 +78,8 @@ export function createClusterFrames(): ClusterFrames {
   return (cluster, input) => {
     // React asks again for the same store state (render, commit, each notification): answer from the last call.
     if (last && last.cluster === cluster && sameInput(last.input, input)) return last.frame;
-    const order = orderOf(cluster.pods, input.query);
+    // A key moves the selection in the same state: the order is the one already worked out.
+    const order = last && last.cluster === cluster && last.input.query === input.query ? last.frame.order : orderOf(cluster.pods, input.query);
     const { keys, positions } = order;
     const { key: selectedKey, index: cursor } = selectionIn(input.selection, keys, (key) => positions.get(key) ?? -1);
     const height = computeLayout(input.columns, input.rows, keys.length).listRows;

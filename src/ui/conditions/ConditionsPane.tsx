@@ -5,7 +5,7 @@
 // probes and hooks with their failures, resources. Exactly `height` lines at
 // most, each cut to `width`; the App scrolls it by passing the first line.
 import { Box } from 'ink';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { containerDetails } from '../../model/containerDetails.js';
 import { probeFailures } from '../../model/probes.js';
 import { restartHistory } from '../../model/restartHistory.js';
@@ -87,7 +87,9 @@ export function maxScroll(total: number, height: number): number {
   return Math.max(0, total - height);
 }
 
-export function ConditionsPane({ pod, view, now, absoluteTimes, width, height, scroll, focused, ascii, stepAt }: ConditionsPaneProps) {
+// Memoized: the pane redraws when the pod, its step, the time or its own
+// settings change, not on every key that leaves them alone.
+export const ConditionsPane = memo(function ConditionsPane({ pod, view, now, absoluteTimes, width, height, scroll, focused, ascii, stepAt }: ConditionsPaneProps) {
   const theme = usePaneTheme(ascii);
   const lines = useMemo(
     () => conditionsPaneLines(pod, view, { now, absoluteTimes, theme, width, stepAt }),
@@ -103,11 +105,14 @@ export function ConditionsPane({ pod, view, now, absoluteTimes, width, height, s
     const hint = focused ? '' : ' (Tab to focus, then scroll)';
     shown[shown.length - 1] = [{ text: `${arrow} ${below + 1} more lines${hint}`, color: mutedColor(theme), dim: true }];
   }
+  // No overflow="hidden": every line is cut to the width by SpanLine and there
+  // are no more than `height` of them, and Ink's clipping slices every line
+  // of the box again on every frame.
   return (
-    <Box flexDirection="column" width={width} height={Math.min(height, shown.length)} overflow="hidden">
+    <Box flexDirection="column" width={width} height={Math.min(height, shown.length)}>
       {shown.map((line, i) => (
         <SpanLine key={first + i} line={line} width={width} ascii={ascii} />
       ))}
     </Box>
   );
-}
+});
