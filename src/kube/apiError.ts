@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly reason?: string,
     /** From Retry-After (or Status details.retryAfterSeconds), in ms. */
     readonly retryAfterMs?: number,
+    /** The Status' details.causes[].reason values. */
+    readonly causes: readonly string[] = [],
   ) {
     super(message);
   }
@@ -21,6 +23,17 @@ export class ApiError extends Error {
   get expired(): boolean {
     return this.status === 410 || this.reason === 'Expired' || this.reason === 'Gone';
   }
+
+  /**
+   * 504 "Too large resource version": the server has not reached the version
+   * asked for — it was restarted or restored from an older etcd snapshot, or
+   * an HA peer lags. Waiting may never help (versions went backwards); a list
+   * starts over from what the server has, as client-go's reflector does
+   * (isTooLargeResourceVersionError: the cause, or the message of older servers).
+   */
+  get resourceVersionTooLarge(): boolean {
+    return this.causes.includes('ResourceVersionTooLarge') || (this.status === 504 && /Too large resource version/i.test(this.message));
+  }
 }
 
 interface StatusObject {
@@ -28,7 +41,7 @@ interface StatusObject {
   code?: number;
   reason?: string;
   message?: string;
-  details?: { retryAfterSeconds?: number };
+  details?: { retryAfterSeconds?: number; causes?: { reason?: unknown }[] };
 }
 
 function firstLine(text: string): string {
@@ -41,7 +54,8 @@ export function errorFromStatus(status: unknown, httpStatus?: number, retryAfter
   const code = typeof s.code === 'number' ? s.code : httpStatus;
   const message = typeof s.message === 'string' && s.message ? firstLine(s.message) : (code && STATUS_CODES[code]) || 'unknown error';
   const retry = retryAfterMs ?? (typeof s.details?.retryAfterSeconds === 'number' ? s.details.retryAfterSeconds * 1000 : undefined);
-  return new ApiError(message, code, typeof s.reason === 'string' ? s.reason : undefined, retry);
+  const causes = Array.isArray(s.details?.causes) ? s.details.causes.flatMap((c) => (typeof c?.reason === 'string' ? [c.reason] : [])) : [];
+  return new ApiError(message, code, typeof s.reason === 'string' ? s.reason : undefined, retry, causes);
 }
 
 /** Retry-After is seconds or an HTTP date. */

@@ -162,9 +162,9 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
       } catch (error) {
         if (this.stopped) return;
         const failure = error instanceof ApiError ? error : new ApiError(String((error as Error)?.message ?? error), undefined);
-        if (failure.expired) {
+        if (failure.expired || failure.resourceVersionTooLarge) {
           // Relist at once, as client-go does; only a server that answers
-          // 410 again before a watch delivered anything earns a pause.
+          // 410 (or 504) again before a watch delivered anything earns a pause.
           mustList = true;
           if (watching && this.deliveredInWatch > 0) expiredInARow = 0;
           if (++expiredInARow === 1) continue;

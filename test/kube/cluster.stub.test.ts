@@ -177,6 +177,22 @@ describe('faults', () => {
     expect(observer.states('pods').map((s) => s.phase)).toEqual(['connecting', 'live']); // a relist is not an outage
   });
 
+  it('a 504 Too large resource version (the server went back in time: restarted, restored) relists instead of retrying the same version', async () => {
+    stub.put('pods', stubPod('a'));
+    let tooLarge = true;
+    stub.override = (r) => {
+      if (tooLarge && r.query.get('watch') === '1' && r.path.endsWith('/pods')) {
+        tooLarge = false;
+        const message = `Timeout: Too large resource version: ${r.query.get('resourceVersion')}, current: 7`;
+        return { status: 504, body: { kind: 'Status', code: 504, reason: 'Timeout', message, details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }] } } };
+      }
+      return undefined;
+    };
+    connect();
+    await observer.waitFor(() => observer.of('Synced').filter((o) => o.stream === 'pods').length === 2 && live()(), 'relist, then live');
+    expect(observer.states('pods').map((s) => s.phase)).toEqual(['connecting', 'live']);
+  });
+
   it('a 410 on a continue token starts the list over', async () => {
     for (let i = 0; i < 4; i++) stub.put('pods', stubPod(`p-${i}`));
     let expiredOnce = false;
