@@ -87,7 +87,7 @@ async function runScreen(
 
   const terminal: TerminalSession = enterTerminal(process.stdout, process.stdin);
   const restoreConsole = silenceConsole();
-  const stopHeapLog = startHeapLog(process.env.PODTUI_HEAP_LOG);
+  const stopHeapLog = startHeapLog(process.env.PODTUI_HEAP_LOG, { entries: () => session.props.cluster.getState().totalEntries });
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => (finish = resolve));
   let ending = false;
