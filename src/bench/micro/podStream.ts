@@ -98,10 +98,13 @@ const setReady = (pod: Pod, ready: boolean, at: string, reason?: string) => {
 /**
  * The next version of `pod` in its crash cycle: step 0 readiness lost,
  * 1 crashed (Error, exit 1), 2 CrashLoopBackOff, 3 running again, 4 ready.
- * Returns a new object (a client gets a fresh one from every watch event).
+ * Returns a new object as a client gets one from every watch event: parsed
+ * from JSON (not structuredClone'd: JSON.parse internalizes short strings
+ * such as "True" or "Ready", so the model compares them by reference, as it
+ * does on the real path).
  */
 export function nextVersion(pod: Pod, step: number, atMs: number, resourceVersion: number): Pod {
-  const next = structuredClone(pod);
+  const next = JSON.parse(JSON.stringify(pod)) as Pod;
   next.metadata.resourceVersion = String(resourceVersion);
   const at = iso(atMs);
   const status = next.status.containerStatuses![0]!;
