@@ -65,12 +65,13 @@ export function App(props: AppProps) {
     setUiState(uiRef.current);
   }, []);
 
-  const namespaces = session.namespaces();
-  const namespacesKey = namespaces === 'all' ? 'all' : namespaces.join(',');
+  const watched = session.namespaces();
+  const namespacesKey = watched === 'all' ? 'all' : watched.join(',');
+  // The session answers with a new array each time: keep one per scope, so memoized panes see the same props.
+  const namespaces = useMemo(() => watched, [namespacesKey]);
   const sort = SORT_KEYS[ui.sortIndex % SORT_KEYS.length] ?? 'name';
   const filter = useMemo(() => parseFilter(ui.filterText), [ui.filterText]);
-  // namespacesKey stands for namespaces, a new array on every call.
-  const query = useMemo(() => ({ filter, sort, namespaces }), [filter, sort, namespacesKey]);
+  const query = useMemo(() => ({ filter, sort, namespaces }), [filter, sort, namespaces]);
   // The cluster is read through a frame that stays the same object while
   // nothing drawn changed (clusterFrame.ts): then a cluster change renders nothing.
   const frames = useMemo(createClusterFrames, []);
@@ -198,7 +199,10 @@ export function App(props: AppProps) {
       : ui.filterText !== ''
         ? `No pods match "${ui.filterText}".`
         : `No pods in ${namespaces === 'all' ? 'any namespace' : namespaces.join(', ')}.`;
-  const step = selected?.step === undefined ? undefined : { index: selected.step, total: selected.view.timeline.length, at: selected.stepEntry?.at ?? now };
+  const step = useMemo(
+    () => (selected?.step === undefined ? undefined : { index: selected.step, total: selected.view.timeline.length, at: selected.stepEntry?.at ?? now }),
+    [selected, now],
+  );
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
     // Drawing 80x24 into less would overflow, and Ink repaints everything when output reaches the last row.
