@@ -3,12 +3,14 @@
 // screen looks 5 times a second and finds about 40 new rows each time; sorting,
 // counting and copying all 10,000 for that was most of a frame and most of its
 // garbage. So the changed rows are found by walking the model's pod map beside
-// the rows seen last time (the map keeps a pod's place when it is updated, so
-// this is one pointer compare per pod, no lookups), the order is kept when each
-// changed row still sits between its neighbours (always, when sorted by name),
-// the STATUS counts are adjusted for the rows whose STATUS changed, and the
-// list is sorted again only when a pod came, went, moved or entered or left
-// the filter.
+// the rows seen last time (the map keeps a pod's place when it is updated and
+// appends new pods, so this is one pointer compare per pod, no lookups), the
+// order is kept when each changed row still sits between its neighbours
+// (always, when sorted by name), pods that went away are taken out, the
+// STATUS counts are adjusted for the rows that changed, and the list is sorted
+// again only when a pod must move or come in: then from the last order plus
+// the newcomers, which the sort (a merge sort that finds runs already in
+// order) takes in about one pass.
 import { matchesFilter, selectRows, type PodFilter, type SortKey } from '../model/selectors.js';
 import type { PodRow, PodView } from '../model/views.js';
 
@@ -45,11 +47,19 @@ function inOrder(rows: readonly PodRow[], sort: SortKey): boolean {
   return sorted.every((row, index) => row === rows[index]);
 }
 
-/** Most frequent first, ties by status: countByStatus's order, from counts kept per status. */
-function countsInOrder(counts: ReadonlyMap<string, number>): StatusCount[] {
-  return Array.from(counts, ([status, count]) => ({ status, count })).sort(
+/** Most frequent first, ties by status: countByStatus's order; `previous` itself when nothing differs. */
+function countsInOrder(counts: ReadonlyMap<string, number>, previous: readonly StatusCount[]): readonly StatusCount[] {
+  const next = Array.from(counts, ([status, count]) => ({ status, count })).sort(
     (a, b) => b.count - a.count || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0),
   );
+  const same = next.length === previous.length && next.every((c, i) => c.status === previous[i]?.status && c.count === previous[i].count);
+  return same ? previous : next;
+}
+
+function positionsOf(keys: readonly string[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  for (let index = 0; index < keys.length; index++) positions.set(keys[index]!, index);
+  return positions;
 }
 
 function sameQuery(a: PodListQuery, b: PodListQuery): boolean {
@@ -63,28 +73,41 @@ interface Changes {
   changed: [PodRow, PodRow][];
   /** Pods new since last time (the map appends them). */
   added: PodRow[];
+  /** Pods gone since last time, as last seen. */
+  removed: PodRow[];
 }
 
 /**
- * The rows that differ from `seen`, which is updated to match; undefined when
- * a pod went away (every later pod moved up a place), which needs a rebuild.
+ * What differs from `seen` (last time's rows in the map's order), which is
+ * brought up to date. A row of `seen` whose key is not the map's next one is
+ * a pod that went away; a pod deleted and created again under its name goes
+ * away there and comes back at the end. (Were the map to reorder pods some
+ * other way, the ones out of place would read as gone and back: still right,
+ * only more work.)
  */
-function changesSince(seen: PodRow[], pods: ReadonlyMap<string, PodView>): Changes | undefined {
-  const changed: [PodRow, PodRow][] = [];
-  const added: PodRow[] = [];
+function changesSince(seen: PodRow[], pods: ReadonlyMap<string, PodView>): Changes {
+  const changes: Changes = { changed: [], added: [], removed: [] };
+  // Rows seen last time are read from `index`, this time's written at `kept` (never ahead of `index` while both run).
+  const length = seen.length;
   let index = 0;
+  let kept = 0;
   for (const view of pods.values()) {
     const row = view.row;
-    const before = seen[index];
-    if (before !== row) {
-      if (before === undefined) added.push(row);
-      else if (before.key !== row.key) return undefined;
-      else changed.push([before, row]);
-      seen[index] = row;
+    let before = index < length ? seen[index] : undefined;
+    while (before !== undefined && before !== row && before.key !== row.key) {
+      changes.removed.push(before);
+      before = ++index < length ? seen[index] : undefined;
     }
-    index++;
+    if (before === undefined) changes.added.push(row);
+    else {
+      if (before !== row) changes.changed.push([before, row]);
+      index++;
+    }
+    seen[kept++] = row;
   }
-  return index === seen.length ? { changed, added } : undefined;
+  while (index < length) changes.removed.push(seen[index++]!);
+  seen.length = kept;
+  return changes;
 }
 
 export function createPodListOrder(): PodListOrderer {
@@ -96,10 +119,15 @@ export function createPodListOrder(): PodListOrderer {
   let order: PodListOrder = { keys: [], positions: new Map(), counts: [], total: 0 };
 
   const shows = (row: PodRow): boolean => inScope(row) && matchesFilter(row, query!.filter);
+  const count = (status: string, delta: number): void => {
+    const next = (statusCounts.get(status) ?? 0) + delta;
+    if (next > 0) statusCounts.set(status, next);
+    else statusCounts.delete(status);
+  };
 
+  /** From scratch: another pod map (a new session scope) or another query. */
   function rebuild(pods: ReadonlyMap<string, PodView>, next: PodListQuery): PodListOrder {
-    // Rows in the last order first: the sort (a merge sort that finds runs
-    // already in order) then takes one pass instead of log2(n).
+    // Rows in the last order first, when it was by the same key: the sort then takes about one pass.
     const candidates: PodRow[] = [];
     if (pods === source && query?.sort === next.sort) {
       for (const key of order.keys) {
@@ -118,53 +146,102 @@ export function createPodListOrder(): PodListOrderer {
     const shown = selectRows(candidates, next);
     const keys = shown.map((row) => row.key);
     statusCounts = new Map();
-    for (const row of shown) statusCounts.set(row.status, (statusCounts.get(row.status) ?? 0) + 1);
+    for (const row of shown) count(row.status, 1);
     let total = pods.size;
     if (namespaces) {
       total = 0;
       for (const row of seen) if (inScope(row)) total++;
     }
-    const counts = countsInOrder(statusCounts);
-    const sameCounts = counts.length === order.counts.length && counts.every((c, i) => c.status === order.counts[i]?.status && c.count === order.counts[i].count);
-    return { keys, positions: new Map(keys.map((key, index) => [key, index])), counts: sameCounts ? order.counts : counts, total };
+    return { keys, positions: positionsOf(keys), counts: countsInOrder(statusCounts, order.counts), total };
   }
 
-  /** The current row of the pod at `index` in the order, if there is one. */
-  const rowAt = (pods: ReadonlyMap<string, PodView>, index: number): PodRow | undefined => {
-    const key = order.keys[index];
-    return key === undefined ? undefined : pods.get(key)?.row;
-  };
+  /**
+   * Whether a changed row still sits between its nearest neighbours that stay
+   * (the current rows of pods still shown; `leaving` are going out of the list).
+   */
+  function staysInPlace(pods: ReadonlyMap<string, PodView>, row: PodRow, index: number, leaving: ReadonlySet<string>): boolean {
+    const neighbour = (step: -1 | 1): PodRow | undefined => {
+      for (let at = index + step; at >= 0 && at < order.keys.length; at += step) {
+        const key = order.keys[at]!;
+        const view = leaving.has(key) ? undefined : pods.get(key);
+        if (view) return view.row;
+      }
+      return undefined;
+    };
+    const rows = [neighbour(-1), row, neighbour(1)].filter((r) => r !== undefined);
+    return inOrder(rows, query!.sort);
+  }
 
-  /** Whether a changed row still sits between its neighbours. */
-  function staysInPlace(pods: ReadonlyMap<string, PodView>, row: PodRow, index: number): boolean {
-    const neighbours = [rowAt(pods, index - 1), row, rowAt(pods, index + 1)].filter((r) => r !== undefined);
-    return inOrder(neighbours, query!.sort);
+  function update(pods: ReadonlyMap<string, PodView>, changes: Changes): PodListOrder {
+    let total = order.total;
+    let countsChanged = false;
+    const adjust = (status: string, delta: number) => {
+      count(status, delta);
+      countsChanged = true;
+    };
+    /** Shown keys that go: the pod went away or no longer matches. */
+    const leaving = new Set<string>();
+    /** Rows to show that were not shown. */
+    const entering: PodRow[] = [];
+    for (const row of changes.removed) {
+      if (inScope(row)) total--;
+      if (order.positions.has(row.key)) {
+        leaving.add(row.key);
+        adjust(row.status, -1);
+      }
+    }
+    for (const row of changes.added) {
+      if (inScope(row)) total++;
+      if (shows(row)) {
+        entering.push(row);
+        adjust(row.status, 1);
+      }
+    }
+    const staying: [PodRow, number][] = [];
+    for (const [before, row] of changes.changed) {
+      const index = order.positions.get(row.key);
+      const showing = shows(row);
+      if (index === undefined) {
+        if (showing) {
+          entering.push(row);
+          adjust(row.status, 1);
+        }
+      } else if (!showing) {
+        leaving.add(row.key);
+        adjust(before.status, -1);
+      } else {
+        if (before.status !== row.status) {
+          adjust(before.status, -1);
+          adjust(row.status, 1);
+        }
+        staying.push([row, index]);
+      }
+    }
+    const resort = entering.length > 0 || staying.some(([row, index]) => !staysInPlace(pods, row, index, leaving));
+    let keys = order.keys;
+    if (resort) {
+      const candidates: PodRow[] = [];
+      for (const key of keys) {
+        const view = leaving.has(key) ? undefined : pods.get(key);
+        if (view) candidates.push(view.row);
+      }
+      keys = selectRows([...candidates, ...entering], query!).map((row) => row.key);
+    } else if (leaving.size > 0) {
+      keys = keys.filter((key) => !leaving.has(key));
+    }
+    if (keys === order.keys && !countsChanged && total === order.total) return order;
+    return {
+      keys,
+      positions: keys === order.keys ? order.positions : positionsOf(keys),
+      counts: countsChanged ? countsInOrder(statusCounts, order.counts) : order.counts,
+      total,
+    };
   }
 
   return (pods, next) => {
     if (pods !== source || query === undefined || !sameQuery(next, query)) return (order = rebuild(pods, next));
     const changes = changesSince(seen, pods);
-    if (changes === undefined) return (order = rebuild(pods, next));
-    let total = order.total;
-    for (const row of changes.added) {
-      if (shows(row)) return (order = rebuild(pods, next));
-      if (inScope(row)) total++;
-    }
-    let countsChanged = false;
-    for (const [before, row] of changes.changed) {
-      const index = order.positions.get(row.key);
-      if ((index !== undefined) !== shows(row)) return (order = rebuild(pods, next));
-      if (index === undefined) continue;
-      if (!staysInPlace(pods, row, index)) return (order = rebuild(pods, next));
-      if (before.status !== row.status) {
-        const left = (statusCounts.get(before.status) ?? 0) - 1;
-        if (left > 0) statusCounts.set(before.status, left);
-        else statusCounts.delete(before.status);
-        statusCounts.set(row.status, (statusCounts.get(row.status) ?? 0) + 1);
-        countsChanged = true;
-      }
-    }
-    if (!countsChanged && total === order.total) return order;
-    return (order = { ...order, total, ...(countsChanged && { counts: countsInOrder(statusCounts) }) });
+    if (changes.changed.length + changes.added.length + changes.removed.length === 0) return order;
+    return (order = update(pods, changes));
   };
 }

@@ -106,6 +106,21 @@ describe('createPodListOrder', () => {
     expect([...after.positions]).toEqual(after.keys.map((key, index) => [key, index]));
   });
 
+  it('checks a changed row against the neighbours that stay, not one leaving the filter', () => {
+    // By restarts: A (5), L (3), C (1). In one frame L leaves the filter with 9 restarts and C restarts to 6.
+    const [a, l, c] = ['aaaaa', 'lllll', 'ccccc'].map((suffix) => healthyView(suffix, '10.244.2.9'));
+    const pods = podMap([a!, l!, c!]);
+    changed(pods, a!.row.key, { restarts: 5 });
+    changed(pods, l!.row.key, { restarts: 3 });
+    changed(pods, c!.row.key, { restarts: 1 });
+    const orderOf = createPodListOrder();
+    const byRestarts = query('restarts', 's:running');
+    expect(orderOf(pods, byRestarts).keys).toEqual([a!.row.key, l!.row.key, c!.row.key]);
+    changed(pods, l!.row.key, { restarts: 9, ...CRASH });
+    changed(pods, c!.row.key, { restarts: 6 });
+    expect(orderOf(pods, byRestarts).keys).toEqual([c!.row.key, a!.row.key]);
+  });
+
   it('counts only the namespaces in scope', () => {
     const pods = podMap([...demoViews(), inNamespace(crashloopView(), 'payments'), inNamespace(healthyView('qrstu', '10.244.3.1'), 'payments')]);
     const orderOf = createPodListOrder();
@@ -154,18 +169,22 @@ describe('createPodListOrder', () => {
     let q = queries[0]!;
     const orderOf = createPodListOrder();
     for (let step = 0; step < 400; step++) {
-      const roll = random();
-      const keys = [...pods.keys()];
-      if (roll < 0.05) q = pick(queries);
-      else if (roll < 0.1) pods.delete(pick(keys));
-      else if (roll < 0.15) {
-        const created = healthyView(String(next++).padStart(5, '0'), '10.244.5.1', s(random() * 60));
-        const view = random() < 0.5 ? created : inNamespace(created, 'payments');
-        pods.set(view.row.key, view);
-      } else {
-        // A few pods change per frame, as in a storm.
-        for (let n = 0; n < 1 + Math.floor(random() * 4); n++) {
-          const key = pick(keys);
+      if (random() < 0.05) q = pick(queries);
+      // A few things happen between two frames, as in a storm: mostly updates, some pods come and go.
+      for (let n = 0; n < 1 + Math.floor(random() * 4); n++) {
+        const roll = random();
+        const key = pick([...pods.keys()]);
+        if (roll < 0.1) pods.delete(key);
+        else if (roll < 0.2) {
+          const created = healthyView(String(next++).padStart(5, '0'), '10.244.5.1', s(random() * 60));
+          const view = random() < 0.5 ? created : inNamespace(created, 'payments');
+          pods.set(view.row.key, view);
+        } else if (roll < 0.25) {
+          // Deleted and created again under its name: the map moves it to the end.
+          const view = pods.get(key)!;
+          pods.delete(key);
+          pods.set(key, view);
+        } else {
           const [status, health] = pick(statuses);
           const restarts = pods.get(key)!.row.restarts + (random() < 0.3 ? 1 : 0);
           changed(pods, key, random() < 0.5 ? { status, health } : { restarts, lastRestartAt: s(60 + step) });
