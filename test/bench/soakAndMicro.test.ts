@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoryGrowth, readHeapLog, sampleRss, type MemorySample } from '../../src/bench/e2e/soak.js';
 import { runCacheBench } from '../../src/bench/micro/cacheBench.js';
 import { runModelBench } from '../../src/bench/micro/modelBench.js';
 import { nextVersion, runningPod } from '../../src/bench/micro/podStream.js';
@@ -12,45 +8,6 @@ import { verdict } from '../../src/bench/report/figure.js';
 import { podRow } from '../../src/model/podSummary.js';
 
 const MB = 1_000_000;
-/** A sample every 10 s for `minutes`, from a function of the minute. */
-const series = (minutes: number, bytesAt: (minute: number) => number): MemorySample[] =>
-  Array.from({ length: minutes * 6 + 1 }, (_, i) => ({ at: i * 10_000, bytes: bytesAt(i / 6) }));
-
-describe('memoryGrowth', () => {
-  const window = { warmupMs: 60_000, windowMs: 60_000 };
-  it.each<[string, MemorySample[], number]>([
-    ['flat', series(10, () => 100 * MB), 0],
-    ['a leak of 1 MB a minute', series(10, (m) => 100 * MB + m * MB), 0.08],
-    // GC saw-tooth: peaks up to +30 MB, troughs flat: no growth.
-    ['a saw-tooth over a flat floor', series(10, (m) => 100 * MB + ((m * 6) % 3) * 15 * MB), 0],
-  ])('%s', (_, samples, expected) => {
-    expect(memoryGrowth(samples, window)).toBeCloseTo(expected, 2);
-  });
-  it('is NaN when the run is too short for two separate windows', () => {
-    expect(memoryGrowth(series(2, () => 100 * MB), window)).toBeNaN();
-    expect(memoryGrowth([], window)).toBeNaN();
-  });
-});
-
-describe('heap log and RSS sampling', () => {
-  it('reads PODTUI_HEAP_LOG lines relative to the soak start, skipping a half-written line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-test-'));
-    try {
-      const path = join(dir, 'heap.jsonl');
-      writeFileSync(path, '{"at":1000,"heapUsed":5000}\n{"at":11000,"heapUsed":5100}\n{"at":21000,"heap');
-      expect(readHeapLog(path, 1000)).toEqual([{ at: 0, bytes: 5000 }, { at: 10_000, bytes: 5100 }]);
-      expect(readHeapLog(join(dir, 'missing'), 0)).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true });
-    }
-  });
-  it('samples RSS of a process over a duration', async () => {
-    const samples = await sampleRss(process.pid, 120, 50);
-    expect(samples.length).toBeGreaterThanOrEqual(3);
-    expect(samples.at(-1)!.at).toBeGreaterThanOrEqual(120);
-    expect(samples.every((s) => s.bytes > 10 * MB)).toBe(true);
-  });
-});
 
 describe('pod stream for the in-process benches', () => {
   it('cycles a pod through kubectl statuses a user recognises', () => {
