@@ -115,6 +115,8 @@ export function createPodListOrder(): PodListOrderer {
   let query: PodListQuery | undefined;
   let inScope: (row: PodRow) => boolean = () => true;
   let seen: PodRow[] = [];
+  /** The rows of order.keys, current: changed rows are written in as they are found. */
+  let shown: PodRow[] = [];
   let statusCounts = new Map<string, number>();
   let order: PodListOrder = { keys: [], positions: new Map(), counts: [], total: 0 };
 
@@ -143,7 +145,7 @@ export function createPodListOrder(): PodListOrderer {
     const namespaces = next.namespaces === 'all' ? undefined : new Set(next.namespaces);
     inScope = namespaces ? (row) => namespaces.has(row.namespace) : () => true;
     seen = Array.from(pods.values(), (view) => view.row);
-    const shown = selectRows(candidates, next);
+    shown = selectRows(candidates, next);
     const keys = shown.map((row) => row.key);
     statusCounts = new Map();
     for (const row of shown) count(row.status, 1);
@@ -157,14 +159,13 @@ export function createPodListOrder(): PodListOrderer {
 
   /**
    * Whether a changed row still sits between its nearest neighbours that stay
-   * (the current rows of pods still shown; `leaving` are going out of the list).
+   * (`shown` holds their current rows; `leaving` are going out of the list).
    */
-  function staysInPlace(pods: ReadonlyMap<string, PodView>, row: PodRow, index: number, leaving: ReadonlySet<string>): boolean {
+  function staysInPlace(row: PodRow, index: number, leaving: ReadonlySet<string>): boolean {
     const neighbour = (step: -1 | 1): PodRow | undefined => {
-      for (let at = index + step; at >= 0 && at < order.keys.length; at += step) {
-        const key = order.keys[at]!;
-        const view = leaving.has(key) ? undefined : pods.get(key);
-        if (view) return view.row;
+      for (let at = index + step; at >= 0 && at < shown.length; at += step) {
+        const other = shown[at]!;
+        if (!leaving.has(other.key)) return other;
       }
       return undefined;
     };
@@ -172,7 +173,7 @@ export function createPodListOrder(): PodListOrderer {
     return inOrder(rows, query!.sort);
   }
 
-  function update(pods: ReadonlyMap<string, PodView>, changes: Changes): PodListOrder {
+  function update(changes: Changes): PodListOrder {
     let total = order.total;
     let countsChanged = false;
     const adjust = (status: string, delta: number) => {
@@ -214,20 +215,21 @@ export function createPodListOrder(): PodListOrderer {
           adjust(before.status, -1);
           adjust(row.status, 1);
         }
+        shown[index] = row;
         staying.push([row, index]);
       }
     }
-    const resort = entering.length > 0 || staying.some(([row, index]) => !staysInPlace(pods, row, index, leaving));
+    const resort = entering.length > 0 || staying.some(([row, index]) => !staysInPlace(row, index, leaving));
     let keys = order.keys;
-    if (resort) {
-      const candidates: PodRow[] = [];
-      for (const key of keys) {
-        const view = leaving.has(key) ? undefined : pods.get(key);
-        if (view) candidates.push(view.row);
+    if (resort || leaving.size > 0) {
+      const staysShown = leaving.size > 0 ? shown.filter((row) => !leaving.has(row.key)) : shown;
+      if (resort) {
+        for (const row of entering) staysShown.push(row);
+        shown = selectRows(staysShown, query!);
+      } else {
+        shown = staysShown;
       }
-      keys = selectRows([...candidates, ...entering], query!).map((row) => row.key);
-    } else if (leaving.size > 0) {
-      keys = keys.filter((key) => !leaving.has(key));
+      keys = shown.map((row) => row.key);
     }
     if (keys === order.keys && !countsChanged && total === order.total) return order;
     return {
@@ -242,6 +244,6 @@ export function createPodListOrder(): PodListOrderer {
     if (pods !== source || query === undefined || !sameQuery(next, query)) return (order = rebuild(pods, next));
     const changes = changesSince(seen, pods);
     if (changes.changed.length + changes.added.length + changes.removed.length === 0) return order;
-    return (order = update(pods, changes));
+    return (order = update(changes));
   };
 }
