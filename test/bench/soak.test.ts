@@ -105,6 +105,13 @@ describe('soak figures against the 5 % budget', () => {
     expect(Math.abs(row.podtui!)).toBeLessThan(5);
     expect(row.note).toBe('from 3.2 min');
   });
+  it('fails the heap row, saying why, when a window holds no full collection', () => {
+    const log = heapLog(10, () => 125 * MB);
+    log.afterFullGc = log.afterFullGc.filter((s) => s.at < 5 * MINUTE);
+    const row = heapRow(log);
+    expect(verdict(row)).toBe('FAILED');
+    expect(row.note).toMatch(/window without a full collection/);
+  });
   it('fails the heap row when podtui logged no full collection, and shows RSS growth beside kubectl', () => {
     const log = { ...heapLog(10, () => 125 * MB), afterFullGc: [] };
     const [heap, rssRow] = soakGrowthFigures(load, log, series(10, (m) => 300 * MB + m * 6 * MB), rss);

@@ -162,10 +162,14 @@ export function soakGrowthFigures(load: string, heap: HeapLog, podtuiRss: readon
   const minutes = (ms: number) => (ms / 60_000).toFixed(1);
   const span = `from ${minutes(windows.warmupMs)} min${windows.note ? ` (${windows.note})` : ''}`;
   const growth = (samples: readonly MemorySample[]) => memoryGrowth(samples, windows) * 100;
-  const heapFigure: Figure =
-    heap.afterFullGc.length > 0
-      ? { name: 'Heap growth over soak (after full GC)', load, unit: '%', podtui: growth(heap.afterFullGc), budget: BUDGETS.soakGrowthPercent, note: span }
-      : { name: 'Heap growth over soak (after full GC)', load, unit: '%', podtui: undefined, budget: BUDGETS.soakGrowthPercent, note: 'podtui wrote no full collection to PODTUI_HEAP_LOG' };
+  const heapGrowth = growth(heap.afterFullGc);
+  const heapNote =
+    heap.afterFullGc.length === 0
+      ? 'podtui wrote no full collection to PODTUI_HEAP_LOG'
+      : Number.isNaN(heapGrowth)
+        ? `${span}; too short for warm-up and two windows, or a window without a full collection`
+        : span;
+  const heapFigure: Figure = { name: 'Heap growth over soak (after full GC)', load, unit: '%', podtui: heapGrowth, budget: BUDGETS.soakGrowthPercent, note: heapNote };
   return [
     heapFigure,
     { name: 'RSS growth over soak', load, unit: '%', podtui: growth(podtuiRss), kubectl: growth(kubectlRss), note: span },
