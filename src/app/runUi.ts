@@ -7,7 +7,7 @@ import { enterTerminal, writeCrashLog, type TerminalSession } from '../terminal.
 import { SCREEN_RENDER_OPTIONS } from '../ui/screenOptions.js';
 import { startEmulatedCluster, type EmulatedCluster } from './emulatedCluster.js';
 import { startHeapLog } from './heapLog.js';
-import { createSession } from './session.js';
+import { createSession, type Session } from './session.js';
 
 /** UTF-8 box drawing only where the locale says the terminal can show it. */
 function localeIsUtf8(env: NodeJS.ProcessEnv): boolean {
@@ -39,7 +39,20 @@ export async function runUi(config: UiConfig): Promise<number> {
     if (!screen) {
       throw new UserError('stdout is not a terminal: podtui is an interactive UI (for a stream, use kubectl get pods -w)');
     }
-    return await runScreen(config, cluster, demo, display, await screen);
+    // The first LIST starts now, while Ink and React are still loading: the
+    // server pages out pods while this process compiles the screen.
+    const session = createSession(cluster, {
+      ...(config.labelSelector !== undefined && { labelSelector: config.labelSelector }),
+      ...(config.fieldSelector !== undefined && { fieldSelector: config.fieldSelector }),
+      demo: demo !== undefined,
+      now: demo ? () => demo.emulator.clock.now() : () => Date.now(),
+    });
+    session.start();
+    try {
+      return await runScreen(session, display, await screen);
+    } finally {
+      session.stop();
+    }
   } finally {
     await demo?.close();
   }
@@ -70,21 +83,7 @@ function loadScreen({ color }: DisplayOptions): Promise<ScreenModules> {
   return Promise.all([import('ink'), import('react'), import('../ui/App.js')]);
 }
 
-async function runScreen(
-  config: UiConfig,
-  cluster: ReturnType<typeof loadClusterConfig>,
-  demo: EmulatedCluster | undefined,
-  { ascii, color }: DisplayOptions,
-  [{ render }, React, { App }]: ScreenModules,
-): Promise<number> {
-
-  const session = createSession(cluster, {
-    ...(config.labelSelector !== undefined && { labelSelector: config.labelSelector }),
-    ...(config.fieldSelector !== undefined && { fieldSelector: config.fieldSelector }),
-    demo: demo !== undefined,
-    now: demo ? () => demo.emulator.clock.now() : () => Date.now(),
-  });
-
+async function runScreen(session: Session, { ascii, color }: DisplayOptions, [{ render }, React, { App }]: ScreenModules): Promise<number> {
   const terminal: TerminalSession = enterTerminal(process.stdout, process.stdin);
   const restoreConsole = silenceConsole();
   const stopHeapLog = startHeapLog(process.env.PODTUI_HEAP_LOG, { entries: () => session.props.cluster.getState().totalEntries });
@@ -128,7 +127,6 @@ async function runScreen(
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
 
-  session.start();
   instance.waitUntilExit().catch(onCrash);
   const code = await finished;
   // Timers of the watch layer are stopped; anything left (a hung socket) must not keep a quit user waiting.
