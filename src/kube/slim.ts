@@ -16,7 +16,7 @@ import type {
   PodSpec,
   PodStatus,
 } from '../model/types.js';
-import { sanitizeDeep } from './sanitize.js';
+import { sanitizeInPlace } from './sanitize.js';
 
 type Json = Record<string, unknown>;
 
@@ -137,7 +137,7 @@ function asArray(value: unknown): unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;
 }
 
-/** Copies only `keys` that are present; values are not copied deeper (sanitizeDeep copies later). */
+/** Copies only `keys` that are present; values are not copied deeper (they are the parsed JSON's, ours to clean in place). */
 function pick(source: unknown, keys: readonly string[]): Json {
   const from = asObject(source);
   const out: Json = {};
@@ -183,7 +183,7 @@ export function slimPod(raw: unknown): Pod {
   const pod: Json = { metadata: slimMetadata(source.metadata), spec, status };
   setIfPresent(pod, 'apiVersion', source.apiVersion);
   setIfPresent(pod, 'kind', source.kind);
-  return sanitizeDeep(pod) as unknown as Pod;
+  return sanitizeInPlace(pod) as unknown as Pod;
 }
 
 export function slimEvent(raw: unknown): KubeEvent {
@@ -191,14 +191,14 @@ export function slimEvent(raw: unknown): KubeEvent {
   const event = pick(source, EVENT_KEYS);
   event.metadata = slimMetadata(source.metadata);
   event.involvedObject = asObject(event.involvedObject);
-  return sanitizeDeep(event) as unknown as KubeEvent;
+  return sanitizeInPlace(event) as unknown as KubeEvent;
 }
 
 export function slimEventV1(raw: unknown): EventsV1Event {
   const source = asObject(raw);
   const event = pick(source, EVENT_V1_KEYS);
   event.metadata = slimMetadata(source.metadata);
-  return sanitizeDeep(event) as unknown as EventsV1Event;
+  return sanitizeInPlace(event) as unknown as EventsV1Event;
 }
 
 export function slimNamespace(raw: unknown): Namespace {
@@ -206,5 +206,5 @@ export function slimNamespace(raw: unknown): Namespace {
   const namespace: Json = { metadata: slimMetadata(source.metadata) };
   const phase = asObject(source.status).phase;
   if (typeof phase === 'string') namespace.status = { phase };
-  return sanitizeDeep(namespace) as unknown as Namespace;
+  return sanitizeInPlace(namespace) as unknown as Namespace;
 }

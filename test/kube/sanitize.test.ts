@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeDeep, sanitizeText } from '../../src/kube/sanitize.js';
+import { sanitizeInPlace, sanitizeText } from '../../src/kube/sanitize.js';
 
 describe('sanitizeText', () => {
   it.each([
@@ -38,15 +38,20 @@ describe('sanitizeText', () => {
   });
 });
 
-describe('sanitizeDeep', () => {
-  it('cleans strings and keys at any depth, keeps numbers, booleans and null', () => {
+describe('sanitizeInPlace', () => {
+  it('cleans strings and keys at any depth, in arrays too, keeps numbers, booleans and null', () => {
     const input = {
       metadata: { name: 'a\u001b[1mb', labels: { 'k\u0007': 'v\u009b2J' } },
       status: { containerStatuses: [{ ready: true, restartCount: 3, state: { waiting: { message: 'x\ny' } } }], podIP: null },
+      spec: { containers: [{ args: ['--name=\u001b]0;pwned\u0007x', 'ok'] }] },
     };
-    expect(sanitizeDeep(input)).toEqual({
+    const cleaned = sanitizeInPlace(input);
+    expect(cleaned).toBe(input);
+    expect(cleaned).toEqual({
       metadata: { name: 'ab', labels: { k: 'v' } },
       status: { containerStatuses: [{ ready: true, restartCount: 3, state: { waiting: { message: 'x y' } } }], podIP: null },
+      spec: { containers: [{ args: ['--name=x', 'ok'] }] },
     });
+    expect(sanitizeInPlace('a\u001b[2Jb')).toBe('ab');
   });
 });
