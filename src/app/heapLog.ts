@@ -9,7 +9,7 @@
 // floating garbage. And it says how many timeline entries the model holds:
 // the history is bounded, and heap that grows while it fills is not a leak.
 import { appendFileSync } from 'node:fs';
-import { GCProfiler } from 'node:v8';
+import { GCProfiler, type GCProfilerResult } from 'node:v8';
 
 export interface HeapLogLine {
   /** Epoch ms. */
@@ -36,8 +36,9 @@ export function startHeapLog(path: string | undefined, { entries, intervalMs = 1
   profiler.start();
   const write = () => {
     try {
-      // GCProfiler hands its records over only when stopped: one profile per line.
-      const collections = profiler.stop().statistics;
+      // GCProfiler hands its records over only when stopped: one profile per
+      // line. (A profiler that was not running returns undefined.)
+      const collections = (profiler.stop() as GCProfilerResult | undefined)?.statistics ?? [];
       profiler = new GCProfiler();
       profiler.start();
       const afterFull = collections.filter((gc) => gc.gcType === FULL_GC).map((gc) => gc.afterGC.heapStatistics.usedHeapSize);
