@@ -97,12 +97,12 @@ export function historyFullAt(history: readonly HistorySample[]): number | undef
  * keeps changing for another ~2 minutes under the storm (the list's entries
  * are replaced by the storm's transitions and events; the events' share of
  * the history climbs from 1,850 to a steady ~6,170 entries at ~170 s), and
- * the live heap with it (117 MB at 67 s, ~125–130 MB from ~170 s).
+ * the live heap with it (117 MB at 67 s, 124–132 MB from 169 s on).
  */
 export const SOAK_SETTLE_MS = 180_000;
 /**
  * Each window spans 2 minutes so that it holds several full collections
- * (30–120 s apart under the storm at 10,000 pods).
+ * (10–110 s apart under the storm at 10,000 pods).
  */
 export const SOAK_WINDOW_MS = 120_000;
 
