@@ -50,7 +50,7 @@ export interface HeapLog {
   /**
    * Used heap right after a full collection: live data plus a little
    * floating garbage. The heapUsed troughs are not: taken every 10 s while
-   * the heap climbs 2–3 MB/s between full collections 30–120 s apart, the
+   * the heap climbs 2–3 MB/s between full collections 10–110 s apart, the
    * lowest of a minute's samples read 128–147 MB for the same ~125 MB live.
    */
   afterFullGc: MemorySample[];
