@@ -15,7 +15,7 @@ export interface ConnectOptions {
   fieldSelector?: string;
   /** The client's clock for `observedAt` and connection times. */
   now?: () => number;
-  /** LIST page size (default 500). */
+  /** LIST page size (default 1,000). */
   pageSize?: number;
   /** Silence after which a watch is replaced; unset, 2.5× the bookmark interval the server shows (125 s until known). */
   idleMs?: number;

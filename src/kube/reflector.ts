@@ -26,6 +26,15 @@ import { isOlderResourceVersion } from './resourceVersion.js';
 import { getJson, openGet, type ApiEndpoint, type Query } from './transport.js';
 import { readWatchLines, type StreamEnd } from './watchLines.js';
 
+/**
+ * Objects per LIST page. Pages are fetched one after another (each needs the
+ * last one's continue token) while this process parses them: 1,000 halves the
+ * round trips of kubectl's 500, which brought 10,000 pods on screen from
+ * ~2.3 s to ~2.0 s here; 2,000 was faster still (1.6–1.9 s) but each page's
+ * JSON then pushed RSS at 10,000 pods from ~230 to ~270 MB.
+ */
+const DEFAULT_PAGE_SIZE = 1_000;
+
 export interface ReflectorSpec<T extends { metadata: ObjectMeta }> {
   /** Name of the stream in connection state, e.g. "pods". */
   stream: string;
@@ -192,7 +201,7 @@ export class Reflector<T extends { metadata: ObjectMeta }> {
       let page: ListPage;
       try {
         page = (await getJson(this.endpoint, this.spec.path(this.namespace), {
-          query: { ...this.spec.query, limit: this.tuning.pageSize ?? 500, continue: continueToken },
+          query: { ...this.spec.query, limit: this.tuning.pageSize ?? DEFAULT_PAGE_SIZE, continue: continueToken },
           ...this.requestSignal(),
         })) as ListPage;
       } catch (error) {
