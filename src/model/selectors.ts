@@ -162,51 +162,28 @@ export function selectRows(rows: Iterable<PodRow>, options: SelectOptions): PodR
   return selectedRows(rows, options).sort(COMPARATORS[options.sort]);
 }
 
-export type RowSelector = (rows: Iterable<PodRow>, options: SelectOptions) => PodRow[];
-
-function sameKeys(rows: readonly PodRow[], keys: readonly string[]): boolean {
-  if (rows.length !== keys.length) return false;
-  for (let index = 0; index < rows.length; index++) if (rows[index]!.key !== keys[index]) return false;
-  return true;
-}
-
-/**
- * selectRows for a screen that calls it every frame. Between two frames the
- * same pods usually arrive in the same order with a few of them changed, so
- * the permutation that sorted them last time is tried first: the sort (a
- * merge sort that finds runs already in order) then makes about one
- * comparison per row instead of log2(n). Any other change (a pod added or
- * removed, another filter) just sorts from scratch. Same result as selectRows.
- */
-export function createRowSelector(): RowSelector {
-  let lastKeys: string[] = [];
-  let lastOrder: number[] = [];
-  return (rows, options) => {
-    const selected = selectedRows(rows, options);
-    const compare = COMPARATORS[options.sort];
-    let order: number[];
-    if (sameKeys(selected, lastKeys)) {
-      order = lastOrder;
-    } else {
-      order = new Array<number>(selected.length);
-      for (let index = 0; index < selected.length; index++) order[index] = index;
-    }
-    order.sort((a, b) => compare(selected[a]!, selected[b]!));
-    lastKeys = selected.map((row) => row.key);
-    lastOrder = order;
-    return order.map((index) => selected[index]!);
-  };
+/** The order selectRows sorts by: negative when `a` is shown before `b` (0 only for the same pod). */
+export function compareRows(sort: SortKey): (a: PodRow, b: PodRow) => number {
+  return COMPARATORS[sort];
 }
 
 // ---- counts -------------------------------------------------------------
 
+export interface StatusCount {
+  status: string;
+  count: number;
+}
+
+/** Counts per STATUS as the status bar lists them: most frequent first, ties by status. */
+export function statusCountsInOrder(counts: Iterable<[string, number]>): StatusCount[] {
+  return Array.from(counts, ([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count || compareText(a.status, b.status));
+}
+
 /** How many pods show each STATUS, most frequent first (ties by status). */
-export function countByStatus(rows: Iterable<PodRow>): { status: string; count: number }[] {
+export function countByStatus(rows: Iterable<PodRow>): StatusCount[] {
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
-  return [...counts]
-    .map(([status, count]) => ({ status, count }))
-    .sort((a, b) => b.count - a.count || compareText(a.status, b.status));
+  return statusCountsInOrder(counts);
 }
 
 /** How many pods are in each health, every health present (zero when none). */

@@ -11,7 +11,7 @@
 // again only when a pod must move or come in: then from the last order plus
 // the newcomers, which the sort (a merge sort that finds runs already in
 // order) takes in about one pass.
-import { matchesFilter, selectRows, type PodFilter, type SortKey } from '../model/selectors.js';
+import { compareRows, matchesFilter, selectRows, statusCountsInOrder, type PodFilter, type SortKey, type StatusCount } from '../model/selectors.js';
 import type { PodRow, PodView } from '../model/views.js';
 
 export interface PodListQuery {
@@ -19,11 +19,6 @@ export interface PodListQuery {
   sort: SortKey;
   /** The namespaces in scope ('all': every one). */
   namespaces: readonly string[] | 'all';
-}
-
-export interface StatusCount {
-  status: string;
-  count: number;
 }
 
 /** What the list shows. Each field keeps its identity while its content stays the same. */
@@ -41,17 +36,16 @@ export interface PodListOrder {
 /** Returns the order for a pod map and query, reusing what it worked out for the previous call. */
 export type PodListOrderer = (pods: ReadonlyMap<string, PodView>, query: PodListQuery) => PodListOrder;
 
-/** Whether `rows` already stand in the order `sort` gives them (the sort is stable and orders any two pods). */
+/** Whether `rows` already stand in the order `sort` gives them. */
 function inOrder(rows: readonly PodRow[], sort: SortKey): boolean {
-  const sorted = selectRows(rows, { sort });
-  return sorted.every((row, index) => row === rows[index]);
+  const compare = compareRows(sort);
+  for (let index = 1; index < rows.length; index++) if (compare(rows[index - 1]!, rows[index]!) > 0) return false;
+  return true;
 }
 
-/** Most frequent first, ties by status: countByStatus's order; `previous` itself when nothing differs. */
+/** countByStatus's order; `previous` itself when nothing differs. */
 function countsInOrder(counts: ReadonlyMap<string, number>, previous: readonly StatusCount[]): readonly StatusCount[] {
-  const next = Array.from(counts, ([status, count]) => ({ status, count })).sort(
-    (a, b) => b.count - a.count || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0),
-  );
+  const next = statusCountsInOrder(counts);
   const same = next.length === previous.length && next.every((c, i) => c.status === previous[i]?.status && c.count === previous[i].count);
   return same ? previous : next;
 }

@@ -3,7 +3,6 @@ import { podRow } from '../../src/model/podSummary.js';
 import {
   SORT_KEYS,
   countByHealth,
-  createRowSelector,
   countByStatus,
   matchesFilter,
   nextSortKey,
@@ -263,71 +262,5 @@ describe('at 10,000 pods', () => {
     const outOfOrder = selected.findIndex((row, i) => i > 0 && selected[i - 1]!.restarts < row.restarts);
     expect(outOfOrder).toBe(-1);
     expect(selected[0]!.restarts).toBe(12);
-  });
-});
-
-describe('createRowSelector', () => {
-  // A deterministic stand-in for Math.random, so a failure replays.
-  function lcg(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      return state / 2 ** 32;
-    };
-  }
-
-  it('gives exactly what selectRows gives while pods change, come and go, and the view changes', () => {
-    const random = lcg(42);
-    const pods = new Map<string, PodRow>();
-    for (let i = 0; i < 2_000; i++) {
-      const base = rows[i % rows.length]!;
-      const namespace = `ns-${i % 7}`;
-      const name = `${base.name}-${i}`;
-      pods.set(`${namespace}/${name}`, { ...base, key: `${namespace}/${name}`, namespace, name });
-    }
-    const select = createRowSelector();
-    const views = [
-      { sort: 'name' as const },
-      { sort: 'status' as const },
-      { sort: 'restarts' as const, filter: parseFilter('l:tier') },
-      { sort: 'age' as const, namespaces: ['ns-1', 'ns-3'] },
-    ];
-    let viewIndex = 0;
-    for (let frame = 0; frame < 60; frame++) {
-      const keys = [...pods.keys()];
-      // Most frames only update pods; some add or delete one; some change the view.
-      for (let update = 0; update < 25; update++) {
-        const key = keys[Math.floor(random() * keys.length)]!;
-        const donor = rows[Math.floor(random() * rows.length)]!;
-        const row = pods.get(key)!;
-        pods.set(key, { ...row, status: donor.status, health: donor.health, restarts: row.restarts + 1, lastRestartAt: frame * 1000 });
-      }
-      if (frame % 9 === 4) pods.delete(keys[Math.floor(random() * keys.length)]!);
-      if (frame % 11 === 6) {
-        const row = rows[frame % rows.length]!;
-        pods.set(`ns-0/late-${frame}`, { ...row, key: `ns-0/late-${frame}`, namespace: 'ns-0', name: `late-${frame}` });
-      }
-      if (frame % 15 === 14) viewIndex = (viewIndex + 1) % views.length;
-      const view = views[viewIndex]!;
-      expect(select(pods.values(), view)).toEqual(selectRows(pods.values(), view));
-    }
-  });
-
-  it('re-sorts 10,000 rows with a few changed faster than a full sort', () => {
-    const pods = new Map(many.map((row) => [row.key, row]));
-    const select = createRowSelector();
-    select(pods.values(), { sort: 'name' });
-    let full = 0;
-    let remembered = 0;
-    for (let frame = 0; frame < 10; frame++) {
-      for (let update = 0; update < 20; update++) {
-        const row = many[(frame * 977 + update * 131) % many.length]!;
-        pods.set(row.key, { ...row, restarts: row.restarts + frame });
-      }
-      full += cpuMs(() => selectRows(pods.values(), { sort: 'name' }));
-      remembered += cpuMs(() => select(pods.values(), { sort: 'name' }));
-    }
-    console.info(`10 frames of 10,000 rows by name: full sort ${full.toFixed(1)} ms CPU, remembered order ${remembered.toFixed(1)} ms CPU`);
-    expect(remembered).toBeLessThan(full);
   });
 });
