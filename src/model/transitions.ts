@@ -62,7 +62,7 @@ const PROGRESS_WAITING_REASONS = new Set(['ContainerCreating', 'PodInitializing'
 const same = (a: string | number | undefined, b: string | number | undefined) => (a ?? '') === (b ?? '');
 
 /** Whether two states are the same to a user. */
-export function sameState(a: ContainerState | undefined, b: ContainerState | undefined): boolean {
+function sameState(a: ContainerState | undefined, b: ContainerState | undefined): boolean {
   const ta = a?.terminated;
   const tb = b?.terminated;
   if (ta || tb) {
