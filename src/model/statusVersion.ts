@@ -132,7 +132,9 @@ function shareContainerStatus(before: ContainerStatus, after: ContainerStatus): 
   ) {
     return before;
   }
-  // The long strings of a changed status that is kept: the previous version's copies.
+  // The strings of a changed status that is kept: the previous version's copies.
+  if (before.name === after.name) after.name = before.name;
+  if (before.image !== undefined && before.image === after.image) after.image = before.image;
   if (before.imageID !== undefined && before.imageID === after.imageID) after.imageID = before.imageID;
   if (before.containerID !== undefined && before.containerID === after.containerID) after.containerID = before.containerID;
   return after;
@@ -178,6 +180,10 @@ export function shareStatus(previous: PodStatus, next: PodStatus): PodStatus {
   ) {
     return previous;
   }
+  // A changed status is kept for time travel: its unchanged strings are the previous version's copies.
+  if (previous.hostIP !== undefined && previous.hostIP === next.hostIP) next.hostIP = previous.hostIP;
+  if (previous.podIP !== undefined && previous.podIP === next.podIP) next.podIP = previous.podIP;
+  if (previous.startTime !== undefined && previous.startTime === next.startTime) next.startTime = previous.startTime;
   return next;
 }
 
@@ -203,5 +209,11 @@ export function shareMetadata(previous: ObjectMeta, next: ObjectMeta): ObjectMet
   ) {
     return previous;
   }
+  // Every version keeps a new metadata (its resourceVersion): the strings that did not change are the previous one's.
+  if (previous.name === next.name) next.name = previous.name;
+  if (previous.namespace !== undefined && previous.namespace === next.namespace) next.namespace = previous.namespace;
+  if (previous.uid !== undefined && previous.uid === next.uid) next.uid = previous.uid;
+  if (previous.creationTimestamp !== undefined && previous.creationTimestamp === next.creationTimestamp) next.creationTimestamp = previous.creationTimestamp;
+  if (previous.generateName !== undefined && previous.generateName === next.generateName) next.generateName = previous.generateName;
   return next;
 }
