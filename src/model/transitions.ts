@@ -6,6 +6,7 @@
 import type { ContainerKind, Transition } from './views.js';
 import type { ContainerState, ContainerStatus, Pod, PodCondition } from './types.js';
 import { timestampMs } from './timestamp.js';
+import { oneLine, transitionMessage, type MessageParts } from './transitionMessage.js';
 
 /** What every transition of one pod version shares. */
 class Base {
@@ -22,33 +23,53 @@ class Base {
     return this.floor;
   }
 }
-type Details = Pick<Transition, 'container' | 'condition' | 'state' | 'restartCount' | 'gracePeriodSeconds'>;
+type Details = Pick<MessageParts, 'container' | 'condition' | 'state' | 'restartCount' | 'gracePeriodSeconds' | 'was' | 'note'>;
 
-// Every transition has the same shape (absent details are undefined): this
-// runs for every pod update, and object spreads cost microseconds apiece.
-function make(base: Base, kind: Transition['kind'], at: number, type: Transition['type'], reason: string, message: string, details?: Details): Transition {
-  return {
-    kind,
-    at,
-    observedAt: base.observedAt,
-    resourceVersion: base.resourceVersion,
-    type,
-    reason,
-    message,
-    container: details?.container,
-    condition: details?.condition,
-    state: details?.state,
-    restartCount: details?.restartCount,
-    gracePeriodSeconds: details?.gracePeriodSeconds,
-  };
+/**
+ * A transition as the model makes it. Every one has the same shape (absent
+ * details are undefined): this runs for every pod update, and differently
+ * shaped objects cost microseconds apiece. Its message is written when read
+ * (see transitionMessage.ts).
+ */
+class DerivedTransition implements MessageParts {
+  readonly observedAt: number;
+  readonly resourceVersion: string;
+  readonly container: MessageParts['container'];
+  readonly condition: MessageParts['condition'];
+  readonly state: MessageParts['state'];
+  readonly restartCount: number | undefined;
+  readonly gracePeriodSeconds: number | undefined;
+  readonly was: string | undefined;
+  readonly note: string | undefined;
+  constructor(
+    base: Base,
+    readonly kind: Transition['kind'],
+    readonly at: number,
+    readonly type: Transition['type'],
+    readonly reason: string,
+    details: Details | undefined,
+  ) {
+    this.observedAt = base.observedAt;
+    this.resourceVersion = base.resourceVersion;
+    this.container = details?.container;
+    this.condition = details?.condition;
+    this.state = details?.state;
+    this.restartCount = details?.restartCount;
+    this.gracePeriodSeconds = details?.gracePeriodSeconds;
+    this.was = details?.was;
+    this.note = details?.note;
+  }
+
+  get message(): string {
+    return transitionMessage(this);
+  }
+}
+
+function make(base: Base, kind: Transition['kind'], at: number, type: Transition['type'], reason: string, details?: Details): Transition {
+  return new DerivedTransition(base, kind, at, type, reason, details);
 }
 
 const ms = timestampMs;
-
-/** Messages from the cluster can span lines (termination logs); a timeline line cannot. */
-function oneLine(text: string): string {
-  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ').trim() : text;
-}
 
 // ---------------------------------------------------------------- containers
 
@@ -88,22 +109,6 @@ function sameExit(a: ContainerState | undefined, b: ContainerState | undefined):
   const tb = b?.terminated;
   if (!ta || !tb) return !ta && !tb;
   return ta.exitCode === tb.exitCode && same(ta.finishedAt ?? ta.startedAt, tb.finishedAt ?? tb.startedAt);
-}
-
-/** "Terminated (Error, exit code 1)", "Waiting (CrashLoopBackOff: back-off 10s …)", "Running". */
-export function describeState(state: ContainerState): string {
-  if (state.terminated) {
-    const t = state.terminated;
-    const parts = [t.reason, `exit code ${t.exitCode}`, t.signal ? `signal ${t.signal}` : undefined].filter(Boolean);
-    return `Terminated (${parts.join(', ')})`;
-  }
-  if (state.running) return 'Running';
-  if (state.waiting) {
-    const { reason, message } = state.waiting;
-    if (!reason) return 'Waiting';
-    return message ? `Waiting (${reason}: ${oneLine(message)})` : `Waiting (${reason})`;
-  }
-  return 'Unknown';
 }
 
 function stateReason(state: ContainerState): string {
@@ -164,6 +169,27 @@ function initKindOf(pod: Pod): (name: string) => ContainerKind {
 const appKind = (): ContainerKind => 'app';
 const ephemeralKind = (): ContainerKind => 'ephemeral';
 
+type ContainerRef = NonNullable<Transition['container']>;
+/** Names seen per kind; past this many, refs are made afresh (a cluster has far fewer distinct names). */
+const MAX_SHARED_REFS = 4_096;
+const containerRefs = new Map<ContainerKind, Map<string, ContainerRef>>();
+
+/**
+ * The `container` of a transition, one frozen object per name and kind: every
+ * update of every pod diffs its containers, and a new `{ name, kind }` each
+ * time was an allocation per container per update, kept in the history.
+ */
+function containerRef(name: string, kind: ContainerKind): ContainerRef {
+  let byName = containerRefs.get(kind);
+  if (!byName) containerRefs.set(kind, (byName = new Map()));
+  let ref = byName.get(name);
+  if (!ref) {
+    ref = Object.freeze({ name, kind });
+    if (byName.size < MAX_SHARED_REFS) byName.set(name, ref);
+  }
+  return ref;
+}
+
 function diffContainer(
   out: Transition[],
   base: Base,
@@ -172,8 +198,7 @@ function diffContainer(
   after: ContainerStatus,
   readyAt: () => number,
 ): void {
-  const container = { name: after.name, kind };
-  const name = after.name;
+  const container = containerRef(after.name, kind);
   const stateTransition = (state: ContainerState, from: ContainerState | undefined, restartCount: number): Transition =>
     make(
       base,
@@ -181,7 +206,6 @@ function diffContainer(
       stateAt(state) ?? base.undatedAt,
       stateIsTrouble(state) ? 'Warning' : 'Normal',
       stateReason(state),
-      `${name}: ${describeState(state)}`,
       { container, state: { from, to: state }, restartCount },
     );
 
@@ -205,7 +229,6 @@ function diffContainer(
         (after.state?.running ? startedAt : undefined) ?? ms(after.state?.terminated?.startedAt) ?? base.undatedAt,
         'Warning',
         'Restarted',
-        `${name}: Restarted (restartCount ${after.restartCount})`,
         { container, state: { from: after.lastState, to: after.state }, restartCount: after.restartCount },
       ),
     );
@@ -220,7 +243,7 @@ function diffContainer(
   // Ready and started are flips: on first sight there is nothing to flip from.
   if (before && before.ready !== after.ready) {
     out.push(
-      make(base, 'ContainerReadyChanged', readyAt(), after.ready ? 'Normal' : 'Warning', after.ready ? 'Ready' : 'NotReady', `${name}: ready ${before.ready} → ${after.ready}`, {
+      make(base, 'ContainerReadyChanged', readyAt(), after.ready ? 'Normal' : 'Warning', after.ready ? 'Ready' : 'NotReady', {
         container,
         restartCount: after.restartCount,
       }),
@@ -230,7 +253,7 @@ function diffContainer(
   // (while the state stays) it is the startup probe passing or failing.
   if (before && before.started !== undefined && after.started !== undefined && before.started !== after.started && !stateChanged) {
     out.push(
-      make(base, 'ContainerStartedChanged', base.undatedAt, 'Normal', after.started ? 'Started' : 'NotStarted', `${name}: started ${before.started} → ${after.started}`, {
+      make(base, 'ContainerStartedChanged', base.undatedAt, 'Normal', after.started ? 'Started' : 'NotStarted', {
         container,
         restartCount: after.restartCount,
       }),
@@ -239,9 +262,6 @@ function diffContainer(
 }
 
 // ---------------------------------------------------------------- conditions
-
-/** Conditions whose message only lists containers, which the container lines already say. */
-const CONTAINER_LIST_CONDITIONS = new Set(['Ready', 'ContainersReady', 'Initialized']);
 
 function conditionIsTrouble(type: string, from: string | undefined, to: string): boolean {
   if (type === 'DisruptionTarget') return to === 'True';
@@ -257,8 +277,6 @@ function diffCondition(out: Transition[], base: Base, before: PodCondition | und
   if (!flipped && before?.reason === after?.reason && before?.message === after?.message) return;
   const reason = after?.reason;
   const message = after?.message ? oneLine(after.message) : undefined;
-  const showMessage = message !== undefined && (!CONTAINER_LIST_CONDITIONS.has(type) || !reason);
-  const detail = reason || showMessage ? ` (${[reason, showMessage ? message : undefined].filter(Boolean).join(': ')})` : '';
   out.push(
     make(
       base,
@@ -267,7 +285,6 @@ function diffCondition(out: Transition[], base: Base, before: PodCondition | und
       (flipped ? ms(after?.lastTransitionTime) : undefined) ?? base.undatedAt,
       conditionIsTrouble(type, from, to) ? 'Warning' : 'Normal',
       type,
-      `${type}: ${from && flipped ? `${from} → ${to}` : to}${detail}`,
       { condition: { type, from, to, reason, message } },
     ),
   );
@@ -307,7 +324,7 @@ function diffPhaseAndReason(out: Transition[], base: Base, previous: Pod | undef
   const to = next.status.phase;
   if (to && from !== to) {
     out.push(
-      make(base, 'PhaseChanged', previous ? base.undatedAt : firstSightAt, to === 'Failed' || to === 'Unknown' ? 'Warning' : 'Normal', to, from ? `Phase: ${from} → ${to}` : `Phase: ${to}`),
+      make(base, 'PhaseChanged', previous ? base.undatedAt : firstSightAt, to === 'Failed' || to === 'Unknown' ? 'Warning' : 'Normal', to, { was: from }),
     );
   }
   const reasonBefore = previous?.status.reason;
@@ -321,7 +338,7 @@ function diffPhaseAndReason(out: Transition[], base: Base, previous: Pod | undef
         base.undatedAt,
         reasonAfter ? 'Warning' : 'Normal',
         reasonAfter ?? 'ReasonCleared',
-        reasonAfter ? (message ? `${reasonAfter}: ${message}` : reasonAfter) : `Reason cleared (was ${reasonBefore})`,
+        { was: reasonBefore, note: message },
       ),
     );
   }
@@ -341,7 +358,6 @@ function diffDeletion(out: Transition[], base: Base, previous: Pod | undefined, 
       endsAt !== undefined && grace !== undefined ? endsAt - grace * 1000 : base.undatedAt,
       'Normal',
       'Terminating',
-      grace !== undefined ? `Deletion requested (grace period ${grace}s)` : 'Deletion requested',
       { gracePeriodSeconds: grace },
     ),
   );
@@ -382,7 +398,7 @@ export function diffPods(previous: Pod | undefined, next: Pod, observedAt: numbe
   const base = new Base(observedAt, next.metadata.resourceVersion ?? '', next);
   const createdAt = ms(next.metadata.creationTimestamp);
   if (!previous) {
-    out.push(make(base, 'PodCreated', createdAt ?? observedAt, 'Normal', 'Created', 'Pod created'));
+    out.push(make(base, 'PodCreated', createdAt ?? observedAt, 'Normal', 'Created'));
   }
   if (previous?.status !== next.status) {
     // Containers first: at the same moment, a container's change is the cause of the conditions'.
@@ -413,5 +429,5 @@ export function diffPods(previous: Pod | undefined, next: Pod, observedAt: numbe
 /** The pod left the API (watch DELETED). */
 export function podRemoved(pod: Pod, observedAt: number): Transition {
   const base = new Base(observedAt, pod.metadata.resourceVersion ?? '', pod);
-  return make(base, 'PodRemoved', base.undatedAt, 'Normal', 'Deleted', 'Pod deleted');
+  return make(base, 'PodRemoved', base.undatedAt, 'Normal', 'Deleted');
 }

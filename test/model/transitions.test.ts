@@ -36,6 +36,8 @@ const OBSERVED = at(100.4);
 interface Case {
   name: string;
   mutate: (pod: Pod) => void;
+  /** Sets up the version before (from the running pod). */
+  before?: (pod: Pod) => void;
   expected: Partial<Transition>[];
 }
 
@@ -61,6 +63,38 @@ const cases: Case[] = [
         message: 'Evicted: The node was low on resource: memory. Threshold quantity: 100Mi, available: 91332Ki.',
       },
     ],
+  },
+  {
+    name: 'pod reason cleared (a NodeLost pod whose node came back)',
+    mutate: (pod) => {
+      delete pod.status.reason;
+    },
+    before: (pod) => {
+      pod.status.reason = 'NodeLost';
+    },
+    expected: [{ kind: 'PodReasonChanged', reason: 'ReasonCleared', type: 'Normal', message: 'Reason cleared (was NodeLost)', at: OBSERVED }],
+  },
+  {
+    name: 'container ready and started rise again (readiness and startup probes pass)',
+    before: (pod) => {
+      appStatus(pod).ready = false;
+      appStatus(pod).started = false;
+    },
+    mutate: (pod) => {
+      appStatus(pod).ready = true;
+      appStatus(pod).started = true;
+    },
+    expected: [
+      { kind: 'ContainerReadyChanged', reason: 'Ready', type: 'Normal', message: 'app: ready false → true' },
+      { kind: 'ContainerStartedChanged', reason: 'Started', type: 'Normal', message: 'app: started false → true' },
+    ],
+  },
+  {
+    name: 'deletion requested without a grace period on record',
+    mutate: (pod) => {
+      pod.metadata.deletionTimestamp = iso(100);
+    },
+    expected: [{ kind: 'DeletionRequested', reason: 'Terminating', message: 'Deletion requested', gracePeriodSeconds: undefined }],
   },
   {
     name: 'condition added (DisruptionTarget)',
@@ -197,8 +231,9 @@ const cases: Case[] = [
 ];
 
 describe('diffPods', () => {
-  test.each(cases)('$name', ({ mutate, expected }) => {
+  test.each(cases)('$name', ({ mutate, before: setUp, expected }) => {
     const before = runningPod();
+    setUp?.(before);
     const after = changed(before, mutate);
     const transitions = diffPods(before, after, OBSERVED);
     expect(transitions).toHaveLength(expected.length);
@@ -296,7 +331,8 @@ describe('diffPods', () => {
 describe('podRemoved', () => {
   test('the watch said DELETED', () => {
     const pod = runningPod();
-    expect(podRemoved(pod, OBSERVED)).toEqual({
+    // toMatchObject: the message is written when read (a getter), not an own field.
+    expect(podRemoved(pod, OBSERVED)).toMatchObject({
       kind: 'PodRemoved',
       at: OBSERVED,
       observedAt: OBSERVED,
