@@ -6,7 +6,7 @@
 // (never mutated) when that pod changes, so a view the screen holds stays true.
 import { diffPods, podRemoved } from './transitions.js';
 import { eventMatchesPodUid, eventPodKey, eventUid, mergeEventEntry, toEventEntry } from './eventEntry.js';
-import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventEntryId, eventTimelineEntry, insertSorted, transitionEntry } from './timeline.js';
+import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventTimelineEntry, insertSorted, transitionEntry } from './timeline.js';
 import { sharePodVersion } from './podVersion.js';
 import { podRow } from './podSummary.js';
 import { PodViews } from './podViews.js';
@@ -196,10 +196,9 @@ function addEntry(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[], ent
 function applyEvent(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[], event: KubeEvent, observedAt: number): boolean {
   const uid = eventUid(event);
   if (ledger.eventOwners.get(uid) === rec) {
-    const id = eventEntryId(uid);
     for (let i = timeline.length - 1; i >= 0; i--) {
       const current = timeline[i]!;
-      if (current.id !== id || current.source !== 'event') continue;
+      if (current.source !== 'event' || current.event.uid !== uid) continue;
       const merged = mergeEventEntry(current.event, event, observedAt);
       if (merged === current.event) return false;
       // A repeat grows the entry where it stands (see timeline.ts).

@@ -23,7 +23,7 @@
 // it back at the repeat's time: it is news again, and it must not land in
 // front of what is kept (only to be dropped again at once).
 import type { Pod } from './types.js';
-import type { EventEntry, TimelineEntry, Transition, TransitionEntry } from './views.js';
+import type { EventEntry, EventTimelineEntry, TimelineEntry, Transition, TransitionEntry } from './views.js';
 
 export const DEFAULT_PER_POD_LIMIT = 1_000;
 // About 1.1 KB per entry (each transition keeps the pod version it came from,
@@ -68,18 +68,51 @@ export function insertSorted(timeline: TimelineEntry[], entry: TimelineEntry): n
   return index;
 }
 
+/**
+ * A transition's line in its pod's timeline. Tens of thousands are kept, so
+ * the id (unique across pods: seq counts every version of every pod) is
+ * written when read, not stored, and `at` is the transition's own.
+ */
+class TransitionLine implements TransitionEntry {
+  readonly source = 'transition';
+  constructor(
+    readonly podKey: string,
+    readonly transition: Transition,
+    readonly pod: Pod,
+    readonly seq: number,
+    private readonly index: number,
+  ) {}
+  get id(): string {
+    return `t${this.seq}.${this.index}`;
+  }
+  get at(): number {
+    return this.transition.at;
+  }
+}
+
 export function transitionEntry(podKey: string, transition: Transition, pod: Pod, seq: number, index: number): TransitionEntry {
-  // Ids are unique across pods (seq counts every version of every pod; an
-  // Event's uid is its own) and short: there can be tens of thousands of them.
-  return { source: 'transition', id: `t${seq}.${index}`, at: transition.at, podKey, transition, pod, seq };
+  return new TransitionLine(podKey, transition, pod, seq, index);
 }
 
 /** The id of an Event's entry: one entry per Event object. */
-export const eventEntryId = (uid: string): string => `e:${uid}`;
+const eventEntryId = (uid: string): string => `e:${uid}`;
+
+/** An Event's line: made again each time the Event repeats, so its id too is written only when read. */
+class EventLine implements EventTimelineEntry {
+  readonly source = 'event';
+  constructor(
+    readonly podKey: string,
+    readonly event: EventEntry,
+    readonly at: number,
+  ) {}
+  get id(): string {
+    return eventEntryId(this.event.uid);
+  }
+}
 
 /** An Event's entry, placed at its first occurrence unless told otherwise (see above). */
 export function eventTimelineEntry(podKey: string, event: EventEntry, at = event.firstAt): TimelineEntry {
-  return { source: 'event', id: eventEntryId(event.uid), at, podKey, event };
+  return new EventLine(podKey, event, at);
 }
 
 /** Whether an entry is one a user must look at (the `w` filter). */
