@@ -11,9 +11,6 @@ import type { PodRow } from './views.js';
 
 const NONE = '<none>';
 
-function podIsReady(pod: Pod): boolean {
-  return pod.status.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false;
-}
 const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** "r/t" for the usual small counts, made once (this runs on every pod update). */
@@ -38,6 +35,7 @@ export function podRow(pod: Pod, previous?: PodRow): PodRow {
   const namespace = metadata.namespace ?? '';
   const samePod = previous !== undefined && previous.name === metadata.name && previous.namespace === namespace;
   const columns = podStatusColumns(pod);
+  // Every row has every field (lastRestartAt too, undefined or not): one shape, no property added later.
   const row: PodRow = {
     key: samePod ? previous.key : `${namespace}/${metadata.name}`,
     uid: metadata.uid ?? '',
@@ -45,8 +43,9 @@ export function podRow(pod: Pod, previous?: PodRow): PodRow {
     name: samePod ? previous.name : metadata.name,
     ready: readyText(columns.readyContainers, columns.totalContainers),
     status: columns.status,
-    health: statusHealth(columns.status, columns.readyContainers, columns.totalContainers, podIsReady(pod)),
+    health: statusHealth(columns.status, columns.readyContainers, columns.totalContainers, columns.podReady),
     restarts: columns.restarts,
+    lastRestartAt: columns.lastRestartAt,
     // NaN when the server sent no creationTimestamp: formatAge prints "<unknown>" as kubectl does.
     createdAt: timestampMs(metadata.creationTimestamp) ?? Number.NaN,
     node: spec.nodeName || NONE,
@@ -55,7 +54,6 @@ export function podRow(pod: Pod, previous?: PodRow): PodRow {
     qosClass: qosClass(pod),
     labels: metadata.labels ?? NO_LABELS,
   };
-  if (columns.lastRestartAt !== undefined) row.lastRestartAt = columns.lastRestartAt;
   return previous !== undefined && sameRow(row, previous) ? previous : row;
 }
 

@@ -388,7 +388,7 @@ describe('podStatusColumns equals kubectl get pods', () => {
   it('gives the same columns as the row it feeds', () => {
     const pod = makePod(cases[10]![1]);
     const columns = podStatusColumns(pod);
-    expect(columns).toEqual({ readyContainers: 0, totalContainers: 1, status: 'CrashLoopBackOff', restarts: 4, lastRestartAt: NOW - 32_000 });
+    expect(columns).toEqual({ readyContainers: 0, totalContainers: 1, status: 'CrashLoopBackOff', restarts: 4, lastRestartAt: NOW - 32_000, podReady: false });
   });
 
   it('reads a pod with no status at all (just created) as empty phase, progressing', () => {
