@@ -23,6 +23,7 @@
 // it back at the repeat's time: it is news again, and it must not land in
 // front of what is kept (only to be dropped again at once).
 import type { Pod } from './types.js';
+import { DerivedTransition } from './derivedTransition.js';
 import type { EventEntry, EventTimelineEntry, TimelineEntry, Transition, TransitionEntry } from './views.js';
 
 export const DEFAULT_PER_POD_LIMIT = 1_000;
@@ -90,8 +91,10 @@ class TransitionLine implements TransitionEntry {
   }
 }
 
+/** A transition as the `index`-th line of version `seq` of a pod; a transition the model made is its own line. */
 export function transitionEntry(podKey: string, transition: Transition, pod: Pod, seq: number, index: number): TransitionEntry {
-  return new TransitionLine(podKey, transition, pod, seq, index);
+  const placed = transition instanceof DerivedTransition ? transition.placeInTimeline(podKey, pod, seq, index) : undefined;
+  return placed ?? new TransitionLine(podKey, transition, pod, seq, index);
 }
 
 /** The id of an Event's entry: one entry per Event object. */

@@ -6,15 +6,16 @@
 import type { ContainerKind, Transition } from './views.js';
 import type { ContainerState, ContainerStatus, Pod, PodCondition } from './types.js';
 import { timestampMs } from './timestamp.js';
-import { oneLine, transitionMessage, type MessageParts } from './transitionMessage.js';
+import { oneLine } from './transitionMessage.js';
+import { DerivedTransition, type TransitionDetails, type VersionFacts } from './derivedTransition.js';
 
 /** What every transition of one pod version shares. */
-class Base {
+class Base implements VersionFacts {
   private floor: number | undefined;
   constructor(
     readonly observedAt: number,
     readonly resourceVersion: string,
-    private readonly pod: Pod,
+    readonly pod: Pod,
   ) {}
 
   /** When a change the pod does not date happened, as far as podtui can say (see undatedAt); worked out only when asked. */
@@ -23,49 +24,8 @@ class Base {
     return this.floor;
   }
 }
-type Details = Pick<MessageParts, 'container' | 'condition' | 'state' | 'restartCount' | 'gracePeriodSeconds' | 'was' | 'note'>;
 
-/**
- * A transition as the model makes it. Every one has the same shape (absent
- * details are undefined): this runs for every pod update, and differently
- * shaped objects cost microseconds apiece. Its message is written when read
- * (see transitionMessage.ts).
- */
-class DerivedTransition implements MessageParts {
-  readonly observedAt: number;
-  readonly resourceVersion: string;
-  readonly container: MessageParts['container'];
-  readonly condition: MessageParts['condition'];
-  readonly state: MessageParts['state'];
-  readonly restartCount: number | undefined;
-  readonly gracePeriodSeconds: number | undefined;
-  readonly was: string | undefined;
-  readonly note: string | undefined;
-  constructor(
-    base: Base,
-    readonly kind: Transition['kind'],
-    readonly at: number,
-    readonly type: Transition['type'],
-    readonly reason: string,
-    details: Details | undefined,
-  ) {
-    this.observedAt = base.observedAt;
-    this.resourceVersion = base.resourceVersion;
-    this.container = details?.container;
-    this.condition = details?.condition;
-    this.state = details?.state;
-    this.restartCount = details?.restartCount;
-    this.gracePeriodSeconds = details?.gracePeriodSeconds;
-    this.was = details?.was;
-    this.note = details?.note;
-  }
-
-  get message(): string {
-    return transitionMessage(this);
-  }
-}
-
-function make(base: Base, kind: Transition['kind'], at: number, type: Transition['type'], reason: string, details?: Details): Transition {
+function make(base: Base, kind: Transition['kind'], at: number, type: Transition['type'], reason: string, details?: TransitionDetails): Transition {
   return new DerivedTransition(base, kind, at, type, reason, details);
 }
 
