@@ -101,9 +101,16 @@ const setReady = (pod: Pod, ready: boolean, at: string, reason?: string) => {
  * Returns a new object as a client gets one from every watch event: parsed
  * from JSON (not structuredClone'd: JSON.parse internalizes short strings
  * such as "True" or "Ready", so the model compares them by reference, as it
- * does on the real path).
+ * does on the real path). The change is made on a draft that is then
+ * parsed again: editing the parsed object itself (`delete condition.reason`)
+ * turned those objects into slow dictionary-mode objects of ~450 bytes, which
+ * no JSON.parse (and so no watch) ever hands over.
  */
 export function nextVersion(pod: Pod, step: number, atMs: number, resourceVersion: number): Pod {
+  return JSON.parse(JSON.stringify(draftNextVersion(pod, step, atMs, resourceVersion))) as Pod;
+}
+
+function draftNextVersion(pod: Pod, step: number, atMs: number, resourceVersion: number): Pod {
   const next = JSON.parse(JSON.stringify(pod)) as Pod;
   next.metadata.resourceVersion = String(resourceVersion);
   const at = iso(atMs);
