@@ -5,7 +5,7 @@ import { UserError } from '../kube/errors.js';
 import { checkReachable, loadClusterConfig } from '../kube/kubeconfig.js';
 import { enterTerminal, writeCrashLog, type TerminalSession } from '../terminal.js';
 import { SCREEN_RENDER_OPTIONS } from '../ui/screenOptions.js';
-import { startEmulatedCluster, type EmulatedCluster } from './emulatedCluster.js';
+import type { EmulatedCluster } from './emulatedCluster.js';
 import { startHeapLog } from './heapLog.js';
 import { createSession, type Session } from './session.js';
 
@@ -25,7 +25,11 @@ export async function runUi(config: UiConfig): Promise<number> {
   const screen = interactive ? loadScreen(display) : undefined;
   screen?.catch(() => {});
   let demo: EmulatedCluster | undefined;
-  if (config.demo) demo = await startEmulatedCluster({ speed: config.speed, scenarios: config.scenarios });
+  if (config.demo) {
+    // The emulator is loaded for the demo only: against a real cluster it would be start-up time for nothing.
+    const { startEmulatedCluster } = await import('./emulatedCluster.js');
+    demo = await startEmulatedCluster({ speed: config.speed, scenarios: config.scenarios });
+  }
 
   try {
     const cluster = loadClusterConfig({

@@ -1,0 +1,66 @@
+// Second half of `npm run build`: tsc has compiled src/ into dist/; this joins
+// the program's runtime (dist/main.js, Ink, React, yoga, date-fns, js-yaml)
+// into dist/podtui.js and a few chunks under dist/chunks/, which
+// bin/podtui.js runs.
+//
+// Why: loading ~300 compiled files plus Ink's and React's own (each one
+// resolved, read, compiled and linked as an ES module, CommonJS ones
+// lexed for their exports first) took about half a second of the CPU at
+// every start. A bundle loads a dozen files. dist/main.js and the rest of
+// dist/ stay as tsc wrote them, for the benchmark (dist/bench/) and anyone
+// who wants to read them.
+//
+// Dynamic imports stay dynamic, each its own chunk: `podtui --version` and
+// `podtui sim` load no Ink, and the UI still loads Ink only after runUi has
+// settled the environment it reads at import time (CI, FORCE_COLOR).
+// The build fails if the entry would load Ink or React eagerly.
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Not bundled: client-node is loaded only for exec and auth-provider
+ * credentials and proxies (src/kube/credentials.ts) and is a dependency, so
+ * it resolves from node_modules; react-devtools-core is Ink's optional
+ * debugging aid, imported only when DEV=true and not installed.
+ */
+const EXTERNAL = ['@kubernetes/client-node', 'react-devtools-core'];
+
+/** Packages the entry chunk must not pull in statically (see runUi.ts, loadScreen). */
+const LOADED_LATE = ['node_modules/ink/', 'node_modules/react/', 'node_modules/react-reconciler/', 'node_modules/yoga-layout/'];
+
+// Chunk names carry a content hash: old ones would pile up without this.
+await rm(`${root}dist/chunks`, { recursive: true, force: true });
+
+const bundle = await rolldown({
+  input: `${root}dist/main.js`,
+  cwd: root,
+  platform: 'node',
+  external: EXTERNAL,
+  logLevel: 'warn',
+});
+const { output } = await bundle.write({
+  dir: `${root}dist`,
+  format: 'esm',
+  entryFileNames: 'podtui.js',
+  chunkFileNames: 'chunks/[name]-[hash].js',
+});
+await bundle.close();
+
+/** Every module that loads with `fileName`, through static imports. */
+function staticModules(fileName, chunks, seen = new Set()) {
+  if (seen.has(fileName)) return [];
+  seen.add(fileName);
+  const chunk = chunks.get(fileName);
+  if (!chunk) return [];
+  return [...chunk.moduleIds, ...chunk.imports.flatMap((imported) => staticModules(imported, chunks, seen))];
+}
+
+const chunks = new Map(output.filter((item) => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+const eager = staticModules('podtui.js', chunks).filter((id) => LOADED_LATE.some((late) => id.replaceAll('\\', '/').includes(late)));
+if (eager.length > 0) {
+  process.stderr.write(`bundle: the entry loads these at start-up, before runUi can prepare for them:\n  ${eager.slice(0, 5).join('\n  ')}\n`);
+  process.exit(1);
+}
