@@ -74,6 +74,24 @@ describe('list then watch', () => {
     expect(first.spec.containers[0]).not.toHaveProperty('env');
   });
 
+  it('sanitizes listed pods too, page by page, and leaves plain text as served', async () => {
+    stub.put('pods', stubPod('web-0', 'default', 'Running', { status: { phase: 'Running', message: 'plain café 🚀' } }));
+    stub.put('pods', stubPod('web-1\u009b2J', 'default', 'Failed', { status: { phase: 'Failed', message: 'OOMKilled\n\u001b]0;pwned\u0007' } }));
+    stub.put('pods', stubPod('web-2\u202e', 'default', 'Pending'));
+    stub.put('pods', stubPod('web-3', 'default', 'Pending', { spec: { containers: [{ name: 'app', image: 'nginx:1.27', args: ['--tab=\t'] }] } }));
+    connect({ pageSize: 1 });
+    await observer.waitFor(live(), 'live');
+    const pods = observer.of('PodObserved').map((o) => o.pod);
+    expect(pods.map((p) => [p.metadata.name, p.status.phase, p.status.message])).toEqual([
+      ['web-0', 'Running', 'plain café 🚀'],
+      ['web-1', 'Failed', 'OOMKilled'],
+      ['web-2', 'Pending', undefined],
+      ['web-3', 'Pending', undefined],
+    ]);
+    // "--tab=" is six columns wide: the tab reaches the stop at eight.
+    expect(pods[3]!.spec.containers[0]!.args).toEqual(['--tab=  ']);
+  });
+
   it('passes the label and field selectors to LIST and WATCH', async () => {
     connect({ labelSelector: 'app=web', fieldSelector: 'spec.nodeName=worker-1' });
     await observer.waitFor(live(), 'live');
