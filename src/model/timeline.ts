@@ -65,7 +65,8 @@ export function insertSorted(timeline: TimelineEntry[], entry: TimelineEntry): n
   // New entries almost always belong at the end: walk back from there.
   let index = timeline.length;
   while (index > 0 && compareEntries(timeline[index - 1]!, entry) > 0) index--;
-  timeline.splice(index, 0, entry);
+  if (index === timeline.length) timeline.push(entry);
+  else timeline.splice(index, 0, entry);
   return index;
 }
 
