@@ -39,6 +39,10 @@ const bundle = await rolldown({
   cwd: root,
   platform: 'node',
   external: EXTERNAL,
+  // runUi runs React in production anyway (its development build renders
+  // about twice as slowly); saying so here leaves React's and the
+  // reconciler's development builds out: ~0.6 MB less to compile at start-up.
+  transform: { define: { 'process.env.NODE_ENV': JSON.stringify('production') } },
   logLevel: 'warn',
 });
 const { output } = await bundle.write({
