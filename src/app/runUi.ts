@@ -6,6 +6,7 @@ import { checkReachable, loadClusterConfig } from '../kube/kubeconfig.js';
 import { enterTerminal, writeCrashLog, type TerminalSession } from '../terminal.js';
 import { SCREEN_RENDER_OPTIONS } from '../ui/screenOptions.js';
 import type { EmulatedCluster } from './emulatedCluster.js';
+import { limitHeapGrowth } from './heapGrowth.js';
 import { startHeapLog } from './heapLog.js';
 import { createSession, type Session } from './session.js';
 
@@ -18,6 +19,7 @@ function localeIsUtf8(env: NodeJS.ProcessEnv): boolean {
 const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
 export async function runUi(config: UiConfig): Promise<number> {
+  limitHeapGrowth();
   const interactive = Boolean(process.stdout.isTTY && process.stdin.isTTY);
   const display = displayOptions(config);
   // Loading Ink, React and the screen takes as long as starting the demo
