@@ -81,6 +81,9 @@ function loadScreen({ color }: DisplayOptions): Promise<ScreenModules> {
   // TTY), so both are settled before Ink is loaded.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
+  // DEV=true (common in developers' shells) makes Ink connect React devtools,
+  // reading its package.json beside it: inside the bundle there is none.
+  delete process.env.DEV;
   // Without colours the selection is still drawn in inverse video, which
   // chalk drops at colour level 0: keep level 1, the App picks no colours.
   if (!color) process.env.FORCE_COLOR = '1';

@@ -38,7 +38,6 @@ const GATED = 1;
 const INITIALIZED = 2;
 const READY = 4;
 const SEEN_INITIALIZED = 8;
-const SEEN_READY = 16;
 
 function conditionFlags(conditions: readonly PodCondition[] | undefined): number {
   let flags = 0;
@@ -49,10 +48,12 @@ function conditionFlags(conditions: readonly PodCondition[] | undefined): number
     if (type === 'PodScheduled') {
       if (condition.reason === SCHEDULING_GATED) flags |= GATED;
     } else if (type === 'Initialized') {
-      // kubectl reads the first condition of a type; the API server never stores two.
+      // As kubectl: the first Initialized condition (isPodInitializedConditionTrue),
+      // but any Ready condition that is True (hasPodReadyCondition). The API
+      // server never stores two of a type; hand-made objects might.
       if (!(flags & SEEN_INITIALIZED)) flags |= SEEN_INITIALIZED | (condition.status === 'True' ? INITIALIZED : 0);
     } else if (type === 'Ready') {
-      if (!(flags & SEEN_READY)) flags |= SEEN_READY | (condition.status === 'True' ? READY : 0);
+      if (condition.status === 'True') flags |= READY;
     }
   }
   return flags;

@@ -9,7 +9,8 @@ afterEach(() => term?.kill());
 describe('podtui --demo in a terminal', () => {
   it('shows the demo pods within 5 s, quits on q, and leaves the alternate screen', async () => {
     // CI=true on purpose: podtui must draw anyway (Ink draws nothing under CI).
-    term = startTerminal('node bin/podtui.js --demo; echo EXIT=$?', { columns: 120, rows: 40, env: { CI: 'true', LANG: 'C.UTF-8' } });
+    // DEV=true too: it made Ink look for React devtools and a package.json the bundle does not have.
+    term = startTerminal('node bin/podtui.js --demo; echo EXIT=$?', { columns: 120, rows: 40, env: { CI: 'true', DEV: 'true', LANG: 'C.UTF-8' } });
     const started = Date.now();
     const screen = await term.waitForText(/healthy-\w+-\w+/, 5_000);
     expect(Date.now() - started).toBeLessThan(5_000);

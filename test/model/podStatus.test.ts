@@ -385,6 +385,18 @@ describe('podStatusColumns equals kubectl get pods', () => {
     expect(row.lastRestartAt).toBe(expectedLast);
   });
 
+  it('reads Ready as kubectl does: any Ready condition that is True (hasPodReadyCondition), even after a False one', () => {
+    const pod = makePod({ name: 'batch-3', restartPolicy: 'OnFailure', containers: [{ name: 'server' }, { name: 'loader', state: terminated(0, 'Completed') }] });
+    pod.status.conditions = [
+      { type: 'Ready', status: 'False', lastTransitionTime: ago(200) },
+      { type: 'Ready', status: 'True', lastTransitionTime: ago(100) },
+    ];
+    const row = podRow(pod);
+    expect([row.status, row.health, podStatusColumns(pod).podReady]).toEqual(['Running', 'progressing', true]);
+    pod.status.conditions = [{ type: 'Ready', status: 'False', lastTransitionTime: ago(200) }];
+    expect(podRow(pod).status).toBe('NotReady');
+  });
+
   it('gives the same columns as the row it feeds', () => {
     const pod = makePod(cases[10]![1]);
     const columns = podStatusColumns(pod);
