@@ -17,6 +17,9 @@ export interface VersionFacts {
   readonly pod: Pod;
 }
 
+/** The id of the `index`-th line of pod version `seq`: unique across pods, as seq counts every version of every pod. */
+export const transitionLineId = (seq: number, index: number): string => `t${seq}.${index}`;
+
 export class DerivedTransition implements MessageParts, TransitionEntry {
   readonly source = 'transition';
   readonly observedAt: number;
@@ -63,9 +66,8 @@ export class DerivedTransition implements MessageParts, TransitionEntry {
     return this;
   }
 
-  /** Unique across pods: seq counts every version of every pod. */
   get id(): string {
-    return `t${this.seq}.${this.index}`;
+    return transitionLineId(this.seq, this.index);
   }
 
   /**

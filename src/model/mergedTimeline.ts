@@ -20,13 +20,16 @@ export function mergedTimeline(state: ClusterState, options: MergedTimelineOptio
   if (hit) return hit;
 
   const { journal } = state.ledger;
-  const seen = new Set<string>();
+  // An Event's line is journaled again each time it grows (a new object, same
+  // Event); a transition's line only once. Walking back, the first line of an
+  // Event is its latest. Keyed without building ids (written when read).
+  const seen = new Set<unknown>();
   const newestFirst: TimelineEntry[] = [];
-  // Walking back, the first copy of an id is its latest (an Event whose count grew).
   for (let i = journal.length - 1; i >= 0 && newestFirst.length < options.limit; i--) {
     const entry = journal[i]!;
-    if (seen.has(entry.id)) continue;
-    seen.add(entry.id);
+    const key = entry.source === 'event' ? entry.event.uid : entry;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (options.warningsOnly && !isWarning(entry)) continue;
     newestFirst.push(entry);
   }

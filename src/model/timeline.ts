@@ -23,7 +23,7 @@
 // it back at the repeat's time: it is news again, and it must not land in
 // front of what is kept (only to be dropped again at once).
 import type { Pod } from './types.js';
-import { DerivedTransition } from './derivedTransition.js';
+import { DerivedTransition, transitionLineId } from './derivedTransition.js';
 import type { EventEntry, EventTimelineEntry, TimelineEntry, Transition, TransitionEntry } from './views.js';
 
 export const DEFAULT_PER_POD_LIMIT = 1_000;
@@ -85,7 +85,7 @@ class TransitionLine implements TransitionEntry {
     private readonly index: number,
   ) {}
   get id(): string {
-    return `t${this.seq}.${this.index}`;
+    return transitionLineId(this.seq, this.index);
   }
   get at(): number {
     return this.transition.at;
