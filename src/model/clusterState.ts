@@ -10,6 +10,7 @@ import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventTimelineEntry, insertS
 import { sharePodVersion } from './podVersion.js';
 import { podRow } from './podSummary.js';
 import { PodViews } from './podViews.js';
+import { UidIndex } from './uidIndex.js';
 import type { ConnectionState, Observation } from './observations.js';
 import type { KubeEvent, Pod } from './types.js';
 import type { PodView, TimelineEntry } from './views.js';
@@ -47,7 +48,7 @@ interface Ledger {
   readonly limits: Required<ClusterLimits>;
   readonly records: Map<string, PodRecord>;
   /** The same records by uid: an update finds its pod without building its key (a new string per update). */
-  readonly byUid: Map<string, PodRecord>;
+  readonly byUid: UidIndex<PodRecord>;
   /** The records as the screen reads them (current views only). */
   readonly pods: PodViews;
   /** Event uid → the pod whose timeline holds it (one entry per Event object). */
@@ -92,7 +93,7 @@ export function createClusterState(limits: ClusterLimits = {}): ClusterState {
       journal: limits.journal ?? 20_000,
     },
     records,
-    byUid: new Map(),
+    byUid: new UidIndex(),
     pods: new PodViews(records),
     eventOwners: new Map(),
     pending: new Map(),

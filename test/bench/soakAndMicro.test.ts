@@ -29,6 +29,9 @@ describe('in-process benches, small', () => {
     expect(result.totalEntries).toBeLessThanOrEqual(result.totalLimit);
     expect(result.droppedEntries).toBeGreaterThan(0);
     expect(result.updateCpuMs).toBeGreaterThan(0);
+    expect(result.coldUpdateCpuMs).toBeGreaterThan(0);
+    expect(result.warmUpdateCpuMs).toHaveLength(3);
+    expect(result.updateCpuMs).toBe([...result.warmUpdateCpuMs].sort((a, b) => a - b)[1]);
   });
 
   it('client cache: lists every pod over HTTP and measures what stays on the heap', async () => {
@@ -39,12 +42,13 @@ describe('in-process benches, small', () => {
 
   it('turns results into rows with the budgets of issues 4 and 5', () => {
     const stdout = `noise\n${RESULT_PREFIX}${JSON.stringify({
-      model: { updateCpuMs: 1450, initialCpuMs: 300, totalEntries: 200_000, totalLimit: 200_000, longestTimeline: 1000, perPodLimit: 1000, droppedEntries: 5, stateHeap: 90 * MB },
+      model: { updateCpuMs: 1450, warmUpdateCpuMs: [1500, 1450, 1400], coldUpdateCpuMs: 1700, initialCpuMs: 300, totalEntries: 200_000, totalLimit: 200_000, longestTimeline: 1000, perPodLimit: 1000, droppedEntries: 5, stateHeap: 90 * MB },
       cache: { pods: 10_000, retained: 12 * MB, syncMs: 2100 },
     })}\n`;
     const figures = microFigures(parseMicroOutput(stdout), { pods: 10_000, updates: 100_000, namespaces: 50 });
     expect(figures.map((f) => [f.name, f.podtui, verdict(f)])).toEqual([
       ['Model: pod updates through applyObservation (CPU)', 1450, 'MISS'],
+      ['Model: the same, first run after start (CPU)', 1700, 'n/a'],
       ['Model: initial ADDED of every pod (CPU)', 300, 'n/a'],
       ['Model: timeline entries held (bound)', 200_000, 'PASS'],
       ['Model: longest pod timeline (per-pod bound)', 1000, 'PASS'],

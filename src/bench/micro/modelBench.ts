@@ -1,9 +1,18 @@
 // Issue 4's bench: 100,000 pod updates across 10,000 pods through the model's
 // one reducer, timed in CPU (not wall) so other work on the machine does not
 // count; then the timeline bounds, checked on what the state actually holds.
+//
+// The whole run is made four times, each on a new state. The first run in a
+// fresh process is also V8 compiling the model (baseline code, then optimized
+// code, redone as new object shapes arrive: 17 % of its samples ran in
+// unoptimized code); a podtui that has seen 100,000 updates has long finished
+// that. So the first run is reported as the cold figure, and the median of
+// the other three is the one held to the budget: on a shared machine one run
+// in several reads 20 % slow or fast.
 import { applyObservation, createClusterState, type ClusterState } from '../../model/clusterState.js';
 import type { Pod } from '../../model/types.js';
 import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT } from '../../model/timeline.js';
+import { slimEvent, slimPod } from '../../kube/slim.js';
 import { BASE_MS, nextVersion, runningPod, unhealthyEvent } from './podStream.js';
 
 export interface ModelBenchOptions {
@@ -17,9 +26,13 @@ export interface ModelBenchOptions {
 }
 
 export interface ModelBenchResult {
-  /** CPU spent in applyObservation for the `updates` pod updates (ms, user + system). */
+  /** CPU spent in applyObservation for the `updates` pod updates: the median of the runs after the first (ms, user + system). */
   updateCpuMs: number;
-  /** CPU for the initial ADDED of every pod (ms). */
+  /** Each of those runs (ms), in order. */
+  warmUpdateCpuMs: number[];
+  /** The same in the first run after the process started, while V8 still compiles the model (ms). */
+  coldUpdateCpuMs: number;
+  /** CPU for the initial ADDED of every pod, last run (ms). */
   initialCpuMs: number;
   /** Timeline entries held across all pods at the end, and the bound. */
   totalEntries: number;
@@ -49,12 +62,28 @@ const TOTAL_LIMIT = DEFAULT_TOTAL_LIMIT;
  */
 const BATCH = 100;
 
-export function runModelBench(options: ModelBenchOptions): ModelBenchResult {
-  const heapBefore = options.heapUsed?.();
+/**
+ * A version as the watch layer hands it to the model: parsed from JSON (which
+ * is what nextVersion returns), then cut down by slimPod (src/kube/cluster.ts).
+ */
+const watched = (pod: Pod): Pod => slimPod(pod);
+/** The first version comes from the wire too (JSON.parse shares its short strings: "True", namespaces, node names). */
+const parsed = (pod: Pod): Pod => JSON.parse(JSON.stringify(pod)) as Pod;
+
+interface UpdateRun {
+  state: ClusterState;
+  /** The newest version of every pod. */
+  pods: Pod[];
+  resourceVersion: number;
+  initialCpuMs: number;
+  updateCpuMs: number;
+}
+
+function runUpdates(options: ModelBenchOptions): UpdateRun {
   let state: ClusterState = createClusterState({ perPod: PER_POD_LIMIT, total: TOTAL_LIMIT });
   let resourceVersion = 1000;
   const pods: Pod[] = [];
-  for (let i = 0; i < options.pods; i++) pods.push(runningPod(i, options.namespaces, resourceVersion++));
+  for (let i = 0; i < options.pods; i++) pods.push(watched(parsed(runningPod(i, options.namespaces, resourceVersion++))));
 
   let start = process.cpuUsage();
   for (const pod of pods) state = applyObservation(state, { kind: 'PodObserved', pod, observedAt: BASE_MS });
@@ -68,7 +97,7 @@ export function runModelBench(options: ModelBenchOptions): ModelBenchResult {
     const atMs = BASE_MS + (round + 1) * 10_000;
     const count = Math.min(options.pods, options.updates - done);
     for (let from = 0; from < count; from += BATCH) {
-      const batch = pods.slice(from, Math.min(count, from + BATCH)).map((pod) => nextVersion(pod, round, atMs, resourceVersion++));
+      const batch = pods.slice(from, Math.min(count, from + BATCH)).map((pod) => watched(nextVersion(pod, round, atMs, resourceVersion++)));
       start = process.cpuUsage();
       for (const pod of batch) state = applyObservation(state, { kind: 'PodObserved', pod, observedAt: atMs });
       updateCpuMs += cpuMs(start);
@@ -76,23 +105,46 @@ export function runModelBench(options: ModelBenchOptions): ModelBenchResult {
     }
     done += count;
   }
+  return { state, pods, resourceVersion, initialCpuMs, updateCpuMs };
+}
+
+/** Runs after the first; their median is the budgeted figure. */
+const WARM_RUNS = 3;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+export function runModelBench(options: ModelBenchOptions): ModelBenchResult {
+  const coldUpdateCpuMs = runUpdates(options).updateCpuMs;
+  const warmUpdateCpuMs: number[] = [];
+  for (let i = 1; i < WARM_RUNS; i++) warmUpdateCpuMs.push(runUpdates(options).updateCpuMs);
+
+  // The last run's state is the one measured and bounded.
+  const heapBefore = options.heapUsed?.();
+  const run = runUpdates(options);
+  warmUpdateCpuMs.push(run.updateCpuMs);
+  let { state, resourceVersion } = run;
 
   // One pod crash-looping far past its bound, with its aggregated probe event growing.
-  let hot = pods[0]!;
+  let hot = run.pods[0]!;
   for (let step = 0; step < options.hotPodUpdates; step++) {
     const atMs = BASE_MS + 1_000_000 + step * 1000;
-    hot = nextVersion(hot, step, atMs, resourceVersion++);
+    hot = watched(nextVersion(hot, step, atMs, resourceVersion++));
     state = applyObservation(state, { kind: 'PodObserved', pod: hot, observedAt: atMs });
-    if (step % 5 === 0) state = applyObservation(state, { kind: 'EventObserved', event: unhealthyEvent(hot, step / 5 + 1, atMs, resourceVersion++), observedAt: atMs });
+    if (step % 5 === 0) state = applyObservation(state, { kind: 'EventObserved', event: slimEvent(unhealthyEvent(hot, step / 5 + 1, atMs, resourceVersion++)), observedAt: atMs });
   }
 
   let longestTimeline = 0;
   for (const view of state.pods.values()) longestTimeline = Math.max(longestTimeline, view.timeline.length);
-  pods.length = 0;
+  run.pods.length = 0;
   const heapAfter = options.heapUsed?.();
   const result: ModelBenchResult = {
-    updateCpuMs,
-    initialCpuMs,
+    updateCpuMs: median(warmUpdateCpuMs),
+    warmUpdateCpuMs,
+    coldUpdateCpuMs,
+    initialCpuMs: run.initialCpuMs,
     totalEntries: state.totalEntries,
     totalLimit: TOTAL_LIMIT,
     longestTimeline,
