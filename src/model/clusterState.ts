@@ -304,7 +304,7 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   const owner = rec ?? { key, uid, view, stale: 0, baselineSeq: -1, removed: false };
   if (!rec) {
     ledger.records.set(key, owner);
-    if (uid !== undefined) ledger.byUid.set(uid, owner);
+    ledger.byUid.set(owner);
   }
   rec = owner;
   for (let i = 0; i < transitions.length; i++) addEntry(ledger, owner, timeline, transitionEntry(key, transitions[i]!, next, seq, i));

@@ -7,7 +7,7 @@
 // numbers where they are stored, and one string comparison confirms the
 // record found.
 
-/** 30 bits from the end of the uid: a UUID's last characters are random hex (and any string still yields a number). */
+/** A 30-bit hash of the uid's last eight characters: a UUID's are random hex (and any string still yields a number). */
 function uidNumber(uid: string): number {
   let n = 0;
   for (let i = Math.max(0, uid.length - 8); i < uid.length; i++) n = (Math.imul(n, 31) + uid.charCodeAt(i)) | 0;
@@ -26,7 +26,10 @@ export class UidIndex<T extends { readonly uid: string | undefined }> {
     return this.sharingNumber.size === 0 ? undefined : this.sharingNumber.get(uid);
   }
 
-  set(uid: string, record: T): void {
+  /** Files `record` under its own uid (a record without one is not indexed). */
+  set(record: T): void {
+    const { uid } = record;
+    if (uid === undefined) return;
     const key = uidNumber(uid);
     const holder = this.byNumber.get(key);
     if (holder === undefined || holder.uid === uid) this.byNumber.set(key, record);

@@ -30,7 +30,7 @@ const pods = Number(values.pods);
 const namespaces = Number(values.namespaces);
 const results: MicroResults = {};
 if (values.only === undefined || values.only === 'model') {
-  results.model = runModelBench({ pods, namespaces, updates: Number(values.updates), hotPodUpdates: Number(values['hot-pod-updates']), heapUsed });
+  results.model = runModelBench({ pods, namespaces, updates: Number(values.updates), hotPodUpdates: Number(values['hot-pod-updates']), heapUsed, collectGarbage: () => gc?.() });
 }
 if (values.only === undefined || values.only === 'cache') {
   results.cache = await runCacheBench({ pods, namespaces, heapUsed });

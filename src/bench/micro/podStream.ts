@@ -7,11 +7,23 @@ import type { KubeEvent, Pod } from '../../model/types.js';
 export const BASE_MS = Date.parse('2026-11-25T10:00:00Z');
 const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 
+/** 32 bits that look random, the same for the same inputs (a murmur3 finalizer). */
+function mix(index: number, word: number): number {
+  let h = Math.imul(index ^ Math.imul(word + 1, 0x9e3779b9), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A version-4 UUID as the API server makes them (random, so two differ from their first characters), fixed per index. */
+function podUid(index: number): string {
+  const hex = [0, 1, 2, 3].map((word) => mix(index, word).toString(16).padStart(8, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export function podIdentity(index: number, namespaces: number): { namespace: string; name: string; uid: string } {
   const namespace = `team-${String(index % namespaces).padStart(2, '0')}`;
   const name = `web-${(index * 2654435761 % 0xfffff).toString(36).padStart(4, '0')}-${index}`;
-  const uid = `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
-  return { namespace, name, uid };
+  return { namespace, name, uid: podUid(index) };
 }
 
 /** A running, ready pod of one app container, as the API server returns it. */
