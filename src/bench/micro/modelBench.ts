@@ -13,6 +13,7 @@ import { applyObservation, createClusterState, type ClusterState } from '../../m
 import type { Pod } from '../../model/types.js';
 import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT } from '../../model/timeline.js';
 import { slimEvent, slimPod } from '../../kube/slim.js';
+import { percentile } from '../report/percentile.js';
 import { BASE_MS, nextVersion, runningPod, unhealthyEvent } from './podStream.js';
 
 export interface ModelBenchOptions {
@@ -114,11 +115,6 @@ function runUpdates(options: ModelBenchOptions): UpdateRun {
 /** Runs after the first; their median is reported. */
 const WARM_RUNS = 3;
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
-
 export function runModelBench(options: ModelBenchOptions): ModelBenchResult {
   const coldUpdateCpuMs = runUpdates(options).updateCpuMs;
   const warmUpdateCpuMs: number[] = [];
@@ -148,7 +144,7 @@ export function runModelBench(options: ModelBenchOptions): ModelBenchResult {
   run.pods.length = 0;
   const heapAfter = options.heapUsed?.();
   const result: ModelBenchResult = {
-    updateCpuMs: median(warmUpdateCpuMs),
+    updateCpuMs: percentile(warmUpdateCpuMs, 50),
     warmUpdateCpuMs,
     coldUpdateCpuMs,
     initialCpuMs: run.initialCpuMs,
