@@ -6,6 +6,7 @@
 import type { ContainerKind, Transition } from './views.js';
 import type { ContainerState, ContainerStatus, Pod, PodCondition } from './types.js';
 import { timestampMs } from './timestamp.js';
+import { isSidecar } from './podStatus.js';
 import { oneLine } from './transitionMessage.js';
 import { DerivedTransition, type TransitionDetails, type VersionFacts } from './derivedTransition.js';
 
@@ -115,8 +116,8 @@ function byType(list: readonly PodCondition[] | undefined, type: string, hint: n
 
 // The containers' kind and ready time reach diffContainer as plain values, not
 // closures made per version: with closures, V8 took longer to settle on
-// optimized code, and the first 100,000 updates after start cost ~8 % more
-// (paired runs of the model bench; the running cost did not change).
+// optimized code, and the first 100,000 updates after start cost 4–8 % more
+// (paired runs, docs/performance.md item 12; the running cost did not change).
 function diffStatuses(
   out: Transition[],
   base: Base,
@@ -134,7 +135,7 @@ function diffStatuses(
 
 /** An init container's kind: a sidecar when it restarts always. */
 function initKind(pod: Pod, name: string): ContainerKind {
-  return pod.spec.initContainers?.find((c) => c.name === name)?.restartPolicy === 'Always' ? 'sidecar' : 'init';
+  return isSidecar(pod.spec.initContainers?.find((c) => c.name === name)) ? 'sidecar' : 'init';
 }
 
 type ContainerRef = NonNullable<Transition['container']>;
