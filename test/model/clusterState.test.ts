@@ -275,6 +275,42 @@ describe('bounds', () => {
       expect(view.timeline.map((e) => e.id)).toEqual(all.slice(all.length - view.timeline.length).map((e) => e.id));
     }
   });
+
+  // Entries the total bound takes from a pod other than the one just changed
+  // are cut when that pod is next read or changed (PodRecord): whether the
+  // screen looked in between must not change what it reads.
+  test('in total, across pods with events: the same views whether or not they were read along the way', () => {
+    const observations = observationsInOrder(crashloopHistory(), livenessHistory(), healthyHistory(), healthyHistory('api-6f9c7-b8w4z'));
+    const limits = { total: 30, perPod: 25 };
+    let watched = createClusterState(limits);
+    for (const observation of observations) {
+      watched = applyObservation(watched, observation);
+      const views = [...watched.pods.values()];
+      expect(views.reduce((n, v) => n + v.timeline.length, 0)).toBe(watched.totalEntries);
+      expect(views.reduce((n, v) => n + v.dropped, 0)).toBe(watched.droppedEntries);
+    }
+    const unwatched = feed(observations, createClusterState(limits));
+    const unbounded = feed(observations);
+    expect(unwatched.droppedEntries).toBeGreaterThan(20);
+    expect([unwatched.totalEntries, unwatched.droppedEntries]).toEqual([watched.totalEntries, watched.droppedEntries]);
+    for (const [key, view] of watched.pods) {
+      const other = unwatched.pods.get(key)!;
+      expect(other.timeline.map((e) => e.id)).toEqual(view.timeline.map((e) => e.id));
+      expect(other.dropped).toBe(view.dropped);
+      expect(other.baseline).toBe(view.baseline);
+      view.timeline.forEach((_, step) => expect(snapshotAt(other, step)).toEqual(snapshotAt(view, step)));
+      // Each kept step shows the pod as it was, dropped or not; before them, the newest version dropped.
+      const all = unbounded.pods.get(key)!;
+      const kept = new Set(other.timeline.map((e) => e.id));
+      const dropped = all.timeline.filter((e) => e.source === 'transition' && !kept.has(e.id));
+      const newestDropped = dropped.reduce<TimelineEntry | undefined>((a, e) => (a && (a.seq ?? 0) >= (e.seq ?? 0) ? a : e), undefined);
+      expect(other.baseline?.status).toEqual(newestDropped?.source === 'transition' ? newestDropped.pod?.status : undefined);
+      other.timeline.forEach((entry, step) => {
+        if (entry.source !== 'transition') return;
+        expect(snapshotAt(other, step).status).toEqual(snapshotAt(all, all.timeline.findIndex((e) => e.id === entry.id)).status);
+      });
+    }
+  });
 });
 
 describe('connections and sync', () => {
