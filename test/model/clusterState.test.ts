@@ -5,7 +5,7 @@ import { mergedTimeline } from '../../src/model/mergedTimeline.js';
 import { snapshotAt } from '../../src/model/snapshot.js';
 import type { ConnectionState, Observation } from '../../src/model/observations.js';
 import type { KubeEvent } from '../../src/model/types.js';
-import type { TimelineEntry } from '../../src/model/views.js';
+import type { TimelineEntry, TransitionEntry } from '../../src/model/views.js';
 import { NAMESPACE, PodHistory, at, crashloopHistory, healthyHistory, iso, livenessHistory, observationsInOrder } from './fixtures/history.js';
 
 function feed(observations: Observation[], state: ClusterState = createClusterState()): ClusterState {
@@ -302,9 +302,9 @@ describe('bounds', () => {
       // Each kept step shows the pod as it was, dropped or not; before them, the newest version dropped.
       const all = unbounded.pods.get(key)!;
       const kept = new Set(other.timeline.map((e) => e.id));
-      const dropped = all.timeline.filter((e) => e.source === 'transition' && !kept.has(e.id));
-      const newestDropped = dropped.reduce<TimelineEntry | undefined>((a, e) => (a && (a.seq ?? 0) >= (e.seq ?? 0) ? a : e), undefined);
-      expect(other.baseline?.status).toEqual(newestDropped?.source === 'transition' ? newestDropped.pod?.status : undefined);
+      const dropped = all.timeline.filter((e): e is TransitionEntry => e.source === 'transition' && !kept.has(e.id));
+      const newestDropped = dropped.reduce<TransitionEntry | undefined>((a, e) => (a && (a.seq ?? 0) >= (e.seq ?? 0) ? a : e), undefined);
+      expect(other.baseline?.status).toEqual(newestDropped?.pod?.status);
       other.timeline.forEach((entry, step) => {
         if (entry.source !== 'transition') return;
         expect(snapshotAt(other, step).status).toEqual(snapshotAt(all, all.timeline.findIndex((e) => e.id === entry.id)).status);
