@@ -9,6 +9,7 @@ import { eventMatchesPodUid, eventPodKey, eventUid, mergeEventEntry, toEventEntr
 import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventTimelineEntry, insertSorted, transitionEntry } from './timeline.js';
 import { sharePodVersion } from './podVersion.js';
 import { podRow } from './podSummary.js';
+import { PodTemplates } from './podTemplates.js';
 import { PodViews } from './podViews.js';
 import { UidIndex } from './uidIndex.js';
 import type { ConnectionState, Observation } from './observations.js';
@@ -89,6 +90,8 @@ interface Ledger {
   readonly pods: PodViews;
   /** Event uid → the pod whose timeline holds it (one entry per Event object). */
   readonly eventOwners: Map<string, PodRecord>;
+  /** The template parts pods of one owner share (see podTemplates). */
+  readonly templates: PodTemplates;
   /** Events that came before their pod: uid → event, in arrival order (Map order is the eviction order). */
   readonly pending: Map<string, PendingEvent>;
   /** The same events by pod key, so a pod that appears finds its own without a scan. */
@@ -132,6 +135,7 @@ export function createClusterState(limits: ClusterLimits = {}): ClusterState {
     byUid: new UidIndex(),
     pods: new PodViews(records),
     eventOwners: new Map(),
+    templates: new PodTemplates(),
     pending: new Map(),
     pendingByPod: new Map(),
     dropQueue: [],
@@ -327,6 +331,7 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   const previous = rec?.current.pod;
   const rv = pod.metadata.resourceVersion;
   if (previous && rv !== undefined && previous.metadata.resourceVersion === rv) return state;
+  if (!previous) ledger.templates.adopt(pod);
   const next = sharePodVersion(previous, pod);
   if (next === previous) return state;
 
