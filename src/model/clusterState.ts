@@ -54,17 +54,23 @@ class PodRecord {
 
   /** The pod's view as anyone outside the reducer reads it: nothing owed in it. */
   get view(): PodView {
-    if (this.owed > 0) this.current = this.settled();
+    this.settle();
     return this.current;
   }
 
-  /** The current view with its owed entries cut: a new timeline array that nobody has seen yet. */
-  settled(): PodView {
+  /**
+   * Cuts the owed entries: `current` becomes a new view whose timeline is a
+   * new array nobody has seen yet. True when there were any (so a change can
+   * add to that array without copying it again).
+   */
+  settle(): boolean {
     const { current, owed } = this;
+    if (owed === 0) return false;
     let { baseline } = current;
     for (let i = 0; i < owed; i++) baseline = this.passed(current.timeline[i]!, baseline);
     this.owed = 0;
-    return podView(current.row, current.pod, current.timeline.slice(owed), current.dropped + owed, baseline, current.seq);
+    this.current = podView(current.row, current.pod, current.timeline.slice(owed), current.dropped + owed, baseline, current.seq);
+    return true;
   }
 
   /** The baseline once `gone` left the front: snapshots of the steps still kept may need the newest version that fell off. */
@@ -340,8 +346,8 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   const transitions = diffPods(previous, next, observedAt);
   // A version that changed nothing a user reads keeps the timeline as it is
   // (owed entries too); otherwise the copy made to add to it leaves them out.
-  const before = rec === undefined ? undefined : transitions.length === 0 || rec.owed === 0 ? rec.current : rec.settled();
-  const copied = before !== undefined && before !== rec?.current;
+  const copied = rec !== undefined && transitions.length > 0 && rec.settle();
+  const before = rec?.current;
   const timeline = before === undefined ? [] : transitions.length === 0 || copied ? (before.timeline as TimelineEntry[]) : before.timeline.slice();
   const view = podView(podRow(next, before?.row), next, timeline, before?.dropped ?? 0, before?.baseline, seq);
   const owner = rec ?? new PodRecord(key, uid, view);
@@ -375,9 +381,9 @@ function observeEvent(state: ClusterState, event: KubeEvent, observedAt: number)
     return state;
   }
   // A copy without the owed entries, which an event must not be merged into.
-  const before = rec.owed > 0 ? rec.settled() : rec.current;
-  const timeline = before === rec.current ? before.timeline.slice() : (before.timeline as TimelineEntry[]);
-  rec.current = before;
+  const copied = rec.settle();
+  const before = rec.current;
+  const timeline = copied ? (before.timeline as TimelineEntry[]) : before.timeline.slice();
   if (!applyEvent(ledger, rec, timeline, event, observedAt)) return state;
   const { row, pod, dropped, baseline, seq } = before;
   rec.current = trimPod(ledger, rec, podView(row, pod, timeline, dropped, baseline, seq), timeline);
