@@ -4,9 +4,9 @@
 // object with `version` + 1 (React compares references), and an observation
 // that changes nothing returns the same object. Each pod's PodView is replaced
 // (never mutated) when that pod changes, so a view the screen holds stays true.
-import { diffPods, podRemoved } from './transitions.js';
 import { eventMatchesPodUid, eventPodKey, eventUid, mergeEventEntry, toEventEntry } from './eventEntry.js';
-import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventTimelineEntry, insertSorted, transitionEntry } from './timeline.js';
+import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventTimelineEntry, insertSorted } from './timeline.js';
+import { PodRecord, VersionStep, type HistoryBook } from './podHistory.js';
 import { sharePodVersion } from './podVersion.js';
 import { podRow } from './podSummary.js';
 import { PodTemplates } from './podTemplates.js';
@@ -25,60 +25,6 @@ export interface ClusterLimits {
   pendingEvents?: number;
   /** Entries kept for the all-pods log (mergedTimeline). Default 20,000. */
   journal?: number;
-}
-
-/**
- * One pod's bookkeeping. The total bound mostly takes its oldest entries from
- * pods other than the one just updated; cutting them there at once meant a
- * copy of that pod's timeline and a new view, for a pod nobody was looking
- * at (without any drops the reducer read ~17 % less CPU at 10,000 pods;
- * docs/performance.md, item 13). They are owed instead:
- * counted out of the totals at once, and cut when the view is next read or
- * the pod's timeline is next copied anyway (its next change).
- */
-class PodRecord {
-  /** Global-queue slots of this pod whose entry already left by the per-pod bound. */
-  stale = 0;
-  /** seq of view.baseline (-1 while nothing dropped). */
-  baselineSeq = -1;
-  removed = false;
-  /** Entries at the front of current.timeline that the total bound dropped, not cut yet. */
-  owed = 0;
-
-  constructor(
-    readonly key: string,
-    readonly uid: string | undefined,
-    /** The newest view, owed entries still in its timeline: the reducer's own. */
-    public current: PodView,
-  ) {}
-
-  /** The pod's view as anyone outside the reducer reads it: nothing owed in it. */
-  get view(): PodView {
-    this.settle();
-    return this.current;
-  }
-
-  /**
-   * Cuts the owed entries: `current` becomes a new view whose timeline is a
-   * new array nobody has seen yet. True when there were any (so a change can
-   * add to that array without copying it again).
-   */
-  settle(): boolean {
-    const { current, owed } = this;
-    if (owed === 0) return false;
-    let { baseline } = current;
-    for (let i = 0; i < owed; i++) baseline = this.passed(current.timeline[i]!, baseline);
-    this.owed = 0;
-    this.current = podView(current.row, current.pod, current.timeline.slice(owed), current.dropped + owed, baseline, current.seq);
-    return true;
-  }
-
-  /** The baseline once `gone` left the front: snapshots of the steps still kept may need the newest version that fell off. */
-  passed(gone: TimelineEntry, baseline: Pod | undefined): Pod | undefined {
-    if (gone.source !== 'transition' || !gone.pod || (gone.seq ?? 0) < this.baselineSeq) return baseline;
-    this.baselineSeq = gone.seq ?? 0;
-    return gone.pod;
-  }
 }
 
 interface PendingEvent {
@@ -106,12 +52,14 @@ interface Ledger {
   /** One slot per entry added, oldest first: who to drop from when over the total bound. */
   dropQueue: PodRecord[];
   dropHead: number;
-  /** Every entry added or updated, in arrival order, for the all-pods log. */
-  journal: TimelineEntry[];
+  /** Every version and every entry added or updated, in arrival order, for the all-pods log. */
+  journal: (TimelineEntry | VersionStep)[];
   totalEntries: number;
   droppedEntries: number;
   /** Grows by one per pod version seen: orders versions and names entries. */
   seq: number;
+  /** What a record tells when reading it derived its versions. */
+  readonly book: HistoryBook;
 }
 
 export interface ClusterState {
@@ -121,9 +69,12 @@ export interface ClusterState {
   readonly connections: readonly ConnectionState[];
   /** Streams whose initial list (or relist) was delivered in full. */
   readonly synced: ReadonlySet<string>;
-  /** Timeline entries held across all pods (at most limits.total). */
+  /**
+   * Timeline entries held across all pods (at most limits.total), a pod
+   * version nobody has read yet counting as one (see podHistory.ts).
+   */
   readonly totalEntries: number;
-  /** Entries dropped by either bound since the start. */
+  /** Entries (or versions never read) dropped by either bound since the start. */
   readonly droppedEntries: number;
   /** @internal Bookkeeping for the reducer and mergedTimeline. */
   readonly ledger: Ledger;
@@ -151,26 +102,39 @@ export function createClusterState(limits: ClusterLimits = {}): ClusterState {
     totalEntries: 0,
     droppedEntries: 0,
     seq: 0,
+    book: { grew: (rec, delta, slots) => grew(ledger, rec, delta, slots) },
   };
-  return { version: 0, pods: ledger.pods, connections: [], synced: new Set(), totalEntries: 0, droppedEntries: 0, ledger };
+  return new State(0, [], new Set(), ledger);
+}
+
+/**
+ * One state of the cluster. The counts are read from the ledger when asked:
+ * reading a pod's timeline derives its versions, which can change them (see
+ * podHistory.ts).
+ */
+class State implements ClusterState {
+  constructor(
+    readonly version: number,
+    readonly connections: readonly ConnectionState[],
+    readonly synced: ReadonlySet<string>,
+    readonly ledger: Ledger,
+  ) {}
+
+  get pods(): ReadonlyMap<string, PodView> {
+    return this.ledger.pods;
+  }
+
+  get totalEntries(): number {
+    return this.ledger.totalEntries;
+  }
+
+  get droppedEntries(): number {
+    return this.ledger.droppedEntries;
+  }
 }
 
 function changed(state: ClusterState, patch: Partial<Pick<ClusterState, 'connections' | 'synced'>> = {}): ClusterState {
-  const { ledger } = state;
-  return {
-    version: state.version + 1,
-    pods: ledger.pods,
-    connections: patch.connections ?? state.connections,
-    synced: patch.synced ?? state.synced,
-    totalEntries: ledger.totalEntries,
-    droppedEntries: ledger.droppedEntries,
-    ledger,
-  };
-}
-
-/** A PodView, always of one shape (object spreads cost microseconds on this path). */
-function podView(row: PodView['row'], pod: Pod, timeline: readonly TimelineEntry[], dropped: number, baseline: Pod | undefined, seq: number | undefined): PodView {
-  return { row, pod, timeline, dropped, baseline, seq };
+  return new State(state.version + 1, patch.connections ?? state.connections, patch.synced ?? state.synced, state.ledger);
 }
 
 const sameName = (a: Pod, b: Pod) => a.metadata.name === b.metadata.name && a.metadata.namespace === b.metadata.namespace;
@@ -178,34 +142,29 @@ const podKeyOf = (pod: Pod) => `${pod.metadata.namespace ?? ''}/${pod.metadata.n
 
 // ---------------------------------------------------------------- bounds
 
-function record(ledger: Ledger, entry: TimelineEntry): void {
-  ledger.journal.push(entry);
+function record(ledger: Ledger, item: TimelineEntry | VersionStep): void {
+  ledger.journal.push(item);
   if (ledger.journal.length >= 2 * ledger.limits.journal) ledger.journal = ledger.journal.slice(-ledger.limits.journal);
 }
 
-/** Drops the oldest entry of `timeline` (in place); the view that results. */
-function dropOldest(ledger: Ledger, rec: PodRecord, view: PodView, timeline: TimelineEntry[]): PodView {
-  const gone = timeline.shift()!;
-  ledger.totalEntries--;
-  ledger.droppedEntries++;
-  return podView(view.row, view.pod, timeline, view.dropped + 1, rec.passed(gone, view.baseline), view.seq);
+/** One more unit in `rec`: counted, and given its slot in the total bound's queue. */
+function held(ledger: Ledger, rec: PodRecord): void {
+  ledger.dropQueue.push(rec);
+  ledger.totalEntries++;
 }
 
-function trimPod(ledger: Ledger, rec: PodRecord, view: PodView, timeline: TimelineEntry[]): PodView {
-  let next = view;
-  while (timeline.length > ledger.limits.perPod) {
-    next = dropOldest(ledger, rec, next, timeline);
-    rec.stale++;
-  }
-  return next;
+function trimPod(ledger: Ledger, rec: PodRecord): void {
+  const cut = rec.trimTo(ledger.limits.perPod);
+  ledger.totalEntries -= cut;
+  ledger.droppedEntries += cut;
 }
 
 /**
- * `fresh` is the record whose timeline this observation just copied, which
- * nobody has seen yet: drops from it happen in place. Drops from any other
- * pod are owed (see PodRecord).
+ * Takes the oldest units of the cluster until within the bound. Each is owed
+ * by its pod (counted out now, cut at its next change or read): cutting it
+ * at once meant a copy of that pod's timeline, for a pod nobody was looking at.
  */
-function enforceTotal(ledger: Ledger, fresh?: PodRecord): void {
+function enforceTotal(ledger: Ledger): void {
   while (ledger.totalEntries > ledger.limits.total && ledger.dropHead < ledger.dropQueue.length) {
     const rec = ledger.dropQueue[ledger.dropHead++]!;
     if (rec.removed) continue;
@@ -213,12 +172,7 @@ function enforceTotal(ledger: Ledger, fresh?: PodRecord): void {
       rec.stale--;
       continue;
     }
-    const { timeline } = rec.current;
-    if (timeline.length === rec.owed) continue;
-    if (rec === fresh) {
-      rec.current = dropOldest(ledger, rec, rec.current, timeline as TimelineEntry[]);
-      continue;
-    }
+    if (rec.held === rec.owed) continue;
     rec.owed++;
     ledger.totalEntries--;
     ledger.droppedEntries++;
@@ -230,11 +184,21 @@ function enforceTotal(ledger: Ledger, fresh?: PodRecord): void {
   }
 }
 
+/**
+ * Reading `rec` turned its versions into entries: `delta` more units, `slots`
+ * more slots, appended (a pod being read keeps its history a little longer).
+ */
+function grew(ledger: Ledger, rec: PodRecord, delta: number, slots: number): void {
+  for (let i = 0; i < slots; i++) ledger.dropQueue.push(rec);
+  ledger.totalEntries += delta;
+  trimPod(ledger, rec);
+  enforceTotal(ledger);
+}
+
 function addEntry(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[], entry: TimelineEntry): void {
   insertSorted(timeline, entry);
   record(ledger, entry);
-  ledger.dropQueue.push(rec);
-  ledger.totalEntries++;
+  held(ledger, rec);
 }
 
 // ---------------------------------------------------------------- events
@@ -293,14 +257,14 @@ function unpark(ledger: Ledger, uid: string): void {
 }
 
 /** Moves the events that waited for this pod into its timeline. */
-function attachPending(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[]): void {
+function attachPending(ledger: Ledger, rec: PodRecord): void {
   const uids = ledger.pendingByPod.get(rec.key);
   if (!uids) return;
   for (const uid of [...uids]) {
     const parked = ledger.pending.get(uid)!;
     if (!eventMatchesPodUid(parked.event, rec.uid)) continue;
     unpark(ledger, uid);
-    applyEvent(ledger, rec, timeline, parked.event, parked.observedAt);
+    applyEvent(ledger, rec, rec.writableEntries(), parked.event, parked.observedAt);
   }
 }
 
@@ -308,14 +272,10 @@ function attachPending(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[]
 
 function forget(ledger: Ledger, rec: PodRecord, finalPod: Pod, observedAt: number): void {
   // The last version may show what happened on the way out; the all-pods log keeps it.
-  const seq = ++ledger.seq;
-  const transitions = [...diffPods(rec.view.pod, finalPod, observedAt), podRemoved(finalPod, observedAt)];
-  transitions.forEach((t, i) => record(ledger, transitionEntry(rec.key, t, finalPod, seq, i)));
+  record(ledger, new VersionStep(rec.key, rec.pod, finalPod, observedAt, ++ledger.seq, true));
   rec.removed = true;
-  ledger.totalEntries -= rec.view.timeline.length;
-  for (const entry of rec.view.timeline) {
-    if (entry.source === 'event' && ledger.eventOwners.get(entry.event.uid) === rec) ledger.eventOwners.delete(entry.event.uid);
-  }
+  ledger.totalEntries -= rec.held - rec.owed;
+  for (const uid of rec.eventUids()) if (ledger.eventOwners.get(uid) === rec) ledger.eventOwners.delete(uid);
   ledger.records.delete(rec.key);
   if (rec.uid !== undefined) ledger.byUid.delete(rec.uid);
 }
@@ -325,41 +285,37 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
   const uid = pod.metadata.uid;
   let rec = uid === undefined ? undefined : ledger.byUid.get(uid);
   // A uid names one pod for ever; a copy of a pod renamed by hand (tests, dumps) does not.
-  if (rec && !sameName(rec.current.pod, pod)) rec = undefined;
+  if (rec && !sameName(rec.pod, pod)) rec = undefined;
   // The key every entry of this pod holds: one string per pod, not one per update.
   let key = rec?.key ?? podKeyOf(pod);
   rec ??= ledger.records.get(key);
   if (rec) key = rec.key;
   if (rec && rec.uid && uid && rec.uid !== uid) {
     // Same name, new pod (a StatefulSet replica): the delete of the old one was missed.
-    forget(ledger, rec, rec.current.pod, observedAt);
+    forget(ledger, rec, rec.pod, observedAt);
     rec = undefined;
   }
-  const previous = rec?.current.pod;
+  const previous = rec?.pod;
   const rv = pod.metadata.resourceVersion;
   if (previous && rv !== undefined && previous.metadata.resourceVersion === rv) return state;
   if (!previous) ledger.templates.adopt(pod);
   const next = sharePodVersion(previous, pod);
   if (next === previous) return state;
 
-  const seq = ++ledger.seq;
-  const transitions = diffPods(previous, next, observedAt);
-  // A version that changed nothing a user reads keeps the timeline as it is
-  // (owed entries too); otherwise the copy made to add to it leaves them out.
-  const copied = rec !== undefined && transitions.length > 0 && rec.settle();
-  const before = rec?.current;
-  const timeline = before === undefined ? [] : transitions.length === 0 || copied ? (before.timeline as TimelineEntry[]) : before.timeline.slice();
-  const view = podView(podRow(next, before?.row), next, timeline, before?.dropped ?? 0, before?.baseline, seq);
-  const owner = rec ?? new PodRecord(key, uid, view);
-  if (!rec) {
-    ledger.records.set(key, owner);
-    ledger.byUid.set(owner);
+  // The version is kept; its transitions are derived when read (podHistory.ts).
+  const step = new VersionStep(key, previous, next, observedAt, ++ledger.seq);
+  const row = podRow(next, rec?.row);
+  if (rec) rec.addVersion(step, row);
+  else {
+    rec = new PodRecord(ledger.book, key, uid, step, row);
+    ledger.records.set(key, rec);
+    ledger.byUid.set(rec);
   }
-  for (let i = 0; i < transitions.length; i++) addEntry(ledger, owner, timeline, transitionEntry(key, transitions[i]!, next, seq, i));
-  if (!previous) attachPending(ledger, owner, timeline);
-
-  owner.current = trimPod(ledger, owner, view, timeline);
-  enforceTotal(ledger, transitions.length === 0 ? undefined : owner);
+  record(ledger, step);
+  held(ledger, rec);
+  if (!previous) attachPending(ledger, rec);
+  trimPod(ledger, rec);
+  enforceTotal(ledger);
   return changed(state);
 }
 
@@ -367,7 +323,7 @@ function deletePod(state: ClusterState, pod: Pod, observedAt: number): ClusterSt
   const { ledger } = state;
   const rec = ledger.records.get(podKeyOf(pod));
   if (!rec || (rec.uid && pod.metadata.uid && rec.uid !== pod.metadata.uid)) return state;
-  forget(ledger, rec, sharePodVersion(rec.view.pod, pod), observedAt);
+  forget(ledger, rec, sharePodVersion(rec.pod, pod), observedAt);
   return changed(state);
 }
 
@@ -380,14 +336,10 @@ function observeEvent(state: ClusterState, event: KubeEvent, observedAt: number)
     if (podKey !== undefined) park(ledger, podKey, event, observedAt);
     return state;
   }
-  // A copy without the owed entries, which an event must not be merged into.
-  const copied = rec.settle();
-  const before = rec.current;
-  const timeline = copied ? (before.timeline as TimelineEntry[]) : before.timeline.slice();
-  if (!applyEvent(ledger, rec, timeline, event, observedAt)) return state;
-  const { row, pod, dropped, baseline, seq } = before;
-  rec.current = trimPod(ledger, rec, podView(row, pod, timeline, dropped, baseline, seq), timeline);
-  enforceTotal(ledger, rec);
+  // An Event takes its place among the entries: the pod's versions are derived first.
+  if (!applyEvent(ledger, rec, rec.writableEntries(), event, observedAt)) return state;
+  trimPod(ledger, rec);
+  enforceTotal(ledger);
   return changed(state);
 }
 

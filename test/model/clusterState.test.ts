@@ -6,6 +6,7 @@ import { snapshotAt } from '../../src/model/snapshot.js';
 import type { ConnectionState, Observation } from '../../src/model/observations.js';
 import type { KubeEvent } from '../../src/model/types.js';
 import type { TimelineEntry, TransitionEntry } from '../../src/model/views.js';
+import { settledViews } from './fixtures/settledViews.js';
 import { NAMESPACE, PodHistory, at, crashloopHistory, healthyHistory, iso, livenessHistory, observationsInOrder } from './fixtures/history.js';
 
 function feed(observations: Observation[], state: ClusterState = createClusterState()): ClusterState {
@@ -77,7 +78,8 @@ describe('applyObservation: pods', () => {
     h.delete(60);
     const state = feed(observationsInOrder(h, other));
     expect([...state.pods.keys()]).toEqual([keyOf(other)]);
-    expect(state.totalEntries).toBe(state.pods.get(keyOf(other))!.timeline.length);
+    const kept = state.pods.get(keyOf(other))!.timeline.length;
+    expect(state.totalEntries).toBe(kept);
     const log = mergedTimeline(state, { limit: 1_000 });
     const removed = log.filter((e) => e.source === 'transition' && e.transition.kind === 'PodRemoved');
     expect(removed.map((e) => e.podKey)).toEqual([keyOf(h)]);
@@ -264,7 +266,8 @@ describe('bounds', () => {
       state = applyObservation(state, observation);
       expect(state.totalEntries).toBeLessThanOrEqual(limits.total!);
     }
-    const views = [...state.pods.values()];
+    const views = settledViews(state);
+    expect(state.totalEntries).toBeLessThanOrEqual(limits.total!);
     expect(views.reduce((n, v) => n + v.timeline.length, 0)).toBe(state.totalEntries);
     expect(views.reduce((n, v) => n + v.dropped, 0)).toBe(state.droppedEntries);
     expect(state.droppedEntries).toBeGreaterThan(0);
@@ -276,38 +279,37 @@ describe('bounds', () => {
     }
   });
 
-  // Entries the total bound takes from a pod other than the one just changed
-  // are cut when that pod is next read or changed (PodRecord): whether the
-  // screen looked in between must not change what it reads.
-  test('in total, across pods with events: the same views whether or not they were read along the way', () => {
+  // The total bound takes the oldest units of the cluster; a pod's versions
+  // become entries only when it is read (podHistory.ts), and units the bound
+  // takes from a pod are cut at its next change or read. Read along the way
+  // or never: every kept step shows the pod as it was, and before them the
+  // newest version dropped.
+  test.each([
+    { read: 'after every observation', along: true },
+    { read: 'only at the end', along: false },
+  ])('in total, across pods with events, read $read: kept steps and the baseline stay right', ({ along }) => {
     const observations = observationsInOrder(crashloopHistory(), livenessHistory(), healthyHistory(), healthyHistory('api-6f9c7-b8w4z'));
     const limits = { total: 30, perPod: 25 };
-    let watched = createClusterState(limits);
+    let state = createClusterState(limits);
     for (const observation of observations) {
-      watched = applyObservation(watched, observation);
-      const views = [...watched.pods.values()];
-      expect(views.reduce((n, v) => n + v.timeline.length, 0)).toBe(watched.totalEntries);
-      expect(views.reduce((n, v) => n + v.dropped, 0)).toBe(watched.droppedEntries);
+      state = applyObservation(state, observation);
+      if (along) settledViews(state);
+      expect(state.totalEntries).toBeLessThanOrEqual(limits.total);
     }
-    const unwatched = feed(observations, createClusterState(limits));
+    const views = settledViews(state);
+    expect(views.reduce((n, v) => n + v.timeline.length, 0)).toBe(state.totalEntries);
+    expect(views.reduce((n, v) => n + v.dropped, 0)).toBe(state.droppedEntries);
+    expect(state.droppedEntries).toBeGreaterThan(20);
     const unbounded = feed(observations);
-    expect(unwatched.droppedEntries).toBeGreaterThan(20);
-    expect([unwatched.totalEntries, unwatched.droppedEntries]).toEqual([watched.totalEntries, watched.droppedEntries]);
-    for (const [key, view] of watched.pods) {
-      const other = unwatched.pods.get(key)!;
-      expect(other.timeline.map((e) => e.id)).toEqual(view.timeline.map((e) => e.id));
-      expect(other.dropped).toBe(view.dropped);
-      expect(other.baseline).toBe(view.baseline);
-      view.timeline.forEach((_, step) => expect(snapshotAt(other, step)).toEqual(snapshotAt(view, step)));
-      // Each kept step shows the pod as it was, dropped or not; before them, the newest version dropped.
-      const all = unbounded.pods.get(key)!;
-      const kept = new Set(other.timeline.map((e) => e.id));
+    for (const view of views) {
+      const all = unbounded.pods.get(view.row.key)!;
+      const kept = new Set(view.timeline.map((e) => e.id));
       const dropped = all.timeline.filter((e): e is TransitionEntry => e.source === 'transition' && !kept.has(e.id));
       const newestDropped = dropped.reduce<TransitionEntry | undefined>((a, e) => (a && (a.seq ?? 0) >= (e.seq ?? 0) ? a : e), undefined);
-      expect(other.baseline?.status).toEqual(newestDropped?.pod?.status);
-      other.timeline.forEach((entry, step) => {
+      expect(view.baseline?.status).toEqual(newestDropped?.pod?.status);
+      view.timeline.forEach((entry, step) => {
         if (entry.source !== 'transition') return;
-        expect(snapshotAt(other, step).status).toEqual(snapshotAt(all, all.timeline.findIndex((e) => e.id === entry.id)).status);
+        expect(snapshotAt(view, step).status).toEqual(snapshotAt(all, all.timeline.findIndex((e) => e.id === entry.id)).status);
       });
     }
   });
@@ -346,6 +348,8 @@ describe('mergedTimeline', () => {
     const all = mergedTimeline(state, { limit: 10_000 });
     const backOff = all.find((e) => e.source === 'event' && e.event.reason === 'BackOff');
     expect(backOff?.source === 'event' && backOff.event.count).toBe(3);
+    // Nothing dropped: every entry of every pod, read through the pods or not.
+    expect(all).toHaveLength(settledViews(state).reduce((n, v) => n + v.timeline.length, 0));
     expect(all).toHaveLength(state.totalEntries);
     expect(new Set(all.map((e) => e.podKey)).size).toBe(3);
   });

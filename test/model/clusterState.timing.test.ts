@@ -13,6 +13,7 @@ import { applyObservation, createClusterState } from '../../src/model/clusterSta
 import { DEFAULT_TOTAL_LIMIT } from '../../src/model/timeline.js';
 import type { Pod } from '../../src/model/types.js';
 import { crashloopHistory } from './fixtures/history.js';
+import { settledViews } from './fixtures/settledViews.js';
 
 const PODS = 10_000;
 const VERSIONS_PER_POD = 10;
@@ -65,7 +66,7 @@ test('100,000 pod updates across 10,000 pods through applyObservation', { timeou
   expect(state.droppedEntries).toBeGreaterThan(0);
   let held = 0;
   let dropped = 0;
-  for (const view of state.pods.values()) {
+  for (const view of settledViews(state)) {
     held += view.timeline.length;
     dropped += view.dropped;
   }
