@@ -6,7 +6,7 @@
 // (never mutated) when that pod changes, so a view the screen holds stays true.
 import { eventMatchesPodUid, eventPodKey, eventUid, mergeEventEntry, toEventEntry } from './eventEntry.js';
 import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventTimelineEntry, insertSorted } from './timeline.js';
-import { PodRecord, VersionStep, type HistoryBook } from './podHistory.js';
+import { PodRecord, UNREAD_VERSION_UNITS, VersionStep, type HistoryBook } from './podHistory.js';
 import { sharePodVersion } from './podVersion.js';
 import { podRow } from './podSummary.js';
 import { PodTemplates } from './podTemplates.js';
@@ -54,6 +54,7 @@ interface Ledger {
   dropHead: number;
   /** Every version and every entry added or updated, in arrival order, for the all-pods log. */
   journal: (TimelineEntry | VersionStep)[];
+  journalUnits: number;
   totalEntries: number;
   droppedEntries: number;
   /** Grows by one per pod version seen: orders versions and names entries. */
@@ -99,6 +100,7 @@ export function createClusterState(limits: ClusterLimits = {}): ClusterState {
     dropQueue: [],
     dropHead: 0,
     journal: [],
+    journalUnits: 0,
     totalEntries: 0,
     droppedEntries: 0,
     seq: 0,
@@ -142,15 +144,22 @@ const podKeyOf = (pod: Pod) => `${pod.metadata.namespace ?? ''}/${pod.metadata.n
 
 // ---------------------------------------------------------------- bounds
 
+const journalUnits = (item: TimelineEntry | VersionStep) => (item instanceof VersionStep ? UNREAD_VERSION_UNITS : 1);
+
+/** Journals an item; the journal keeps at least limits.journal units and at most twice that. */
 function record(ledger: Ledger, item: TimelineEntry | VersionStep): void {
   ledger.journal.push(item);
-  if (ledger.journal.length >= 2 * ledger.limits.journal) ledger.journal = ledger.journal.slice(-ledger.limits.journal);
+  ledger.journalUnits += journalUnits(item);
+  if (ledger.journalUnits < 2 * ledger.limits.journal) return;
+  let from = 0;
+  while (ledger.journalUnits > ledger.limits.journal) ledger.journalUnits -= journalUnits(ledger.journal[from++]!);
+  ledger.journal = ledger.journal.slice(from);
 }
 
-/** One more unit in `rec`: counted, and given its slot in the total bound's queue. */
-function held(ledger: Ledger, rec: PodRecord): void {
-  ledger.dropQueue.push(rec);
-  ledger.totalEntries++;
+/** More units in `rec`: counted, each given its slot in the total bound's queue. */
+function held(ledger: Ledger, rec: PodRecord, units: number): void {
+  for (let i = 0; i < units; i++) ledger.dropQueue.push(rec);
+  ledger.totalEntries += units;
 }
 
 function trimPod(ledger: Ledger, rec: PodRecord): void {
@@ -185,8 +194,9 @@ function enforceTotal(ledger: Ledger): void {
 }
 
 /**
- * Reading `rec` turned its versions into entries: `delta` more units, `slots`
- * more slots, appended (a pod being read keeps its history a little longer).
+ * Reading `rec` turned its versions into entries: `delta` more units (or
+ * fewer), `slots` more slots, appended (a pod being read keeps its history a
+ * little longer).
  */
 function grew(ledger: Ledger, rec: PodRecord, delta: number, slots: number): void {
   for (let i = 0; i < slots; i++) ledger.dropQueue.push(rec);
@@ -198,7 +208,7 @@ function grew(ledger: Ledger, rec: PodRecord, delta: number, slots: number): voi
 function addEntry(ledger: Ledger, rec: PodRecord, timeline: TimelineEntry[], entry: TimelineEntry): void {
   insertSorted(timeline, entry);
   record(ledger, entry);
-  held(ledger, rec);
+  held(ledger, rec, 1);
 }
 
 // ---------------------------------------------------------------- events
@@ -312,7 +322,7 @@ function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterS
     ledger.byUid.set(rec);
   }
   record(ledger, step);
-  held(ledger, rec);
+  held(ledger, rec, UNREAD_VERSION_UNITS);
   if (!previous) attachPending(ledger, rec);
   trimPod(ledger, rec);
   enforceTotal(ledger);

@@ -10,14 +10,23 @@
 // time they are read (the pod's timeline, the all-pods log), once.
 //
 // The bounds count units: an entry already derived, an Event, or a version not
-// derived yet (one unit, whatever it will make). Reading a pod turns its
-// versions into their entries (0, 1 or more units each), so its count can grow
-// by reading and the total bound then takes the oldest units of the cluster
-// as always.
+// derived yet (UNREAD_VERSION_UNITS, whatever it will make). Reading a pod
+// turns its versions into their entries (0, 1 or more units each), so its
+// count can change by reading, and the total bound then takes the oldest
+// units of the cluster as always.
 import { diffPods, podRemoved } from './transitions.js';
 import { insertSorted, transitionEntry } from './timeline.js';
 import type { Pod } from './types.js';
 import type { PodRow, PodView, TimelineEntry, TransitionEntry } from './views.js';
+
+/**
+ * What a version nobody has read yet counts for in the bounds. A kept entry
+ * costs ~1.1 KB, most of it the version it shows (timeline.ts); a version
+ * kept alone ~1.5 KB, and the bench's crash cycle makes ~2.8 entries per
+ * version. At one unit each, 50,000 unread versions held 125 MB against the
+ * 71 MB of 50,000 entries; at two, about what the entries held.
+ */
+export const UNREAD_VERSION_UNITS = 2;
 
 /** One pod version in its pod's history: the transitions since the version before are derived when first read. */
 export class VersionStep {
@@ -88,9 +97,8 @@ export class PodRecord {
   /** Entries already derived and Events, in timeline order. Copied before a change once a view holds it. */
   private entries: TimelineEntry[] = [];
   private shared = false;
-  /** Versions not derived yet, oldest first, from `head` on. */
+  /** Versions not derived yet, oldest first. */
   private pending: VersionStep[] = [];
-  private head = 0;
   /** Units that fell off the front (either bound). */
   private droppedUnits = 0;
   /** The newest version among those dropped: what snapshots before the first kept entry show. */
@@ -126,7 +134,7 @@ export class PodRecord {
 
   /** Units held, owed ones included. */
   get held(): number {
-    return this.entries.length + this.pending.length - this.head;
+    return this.entries.length + this.pending.length * UNREAD_VERSION_UNITS;
   }
 
   /** The pod's view as the screen reads it: the same object until the pod changes. */
@@ -160,20 +168,17 @@ export class PodRecord {
     return this.entries;
   }
 
-  /** Cuts the owed units. */
+  /** Cuts the owed units (part of an unread version's stay owed until the rest is). */
   settle(): void {
-    if (this.owed === 0) return;
-    const owed = this.owed;
-    this.owed = 0;
-    this.cut(owed);
+    if (this.owed !== 0) this.owed = this.cut(this.owed);
   }
 
-  /** Cuts units from the front until at most `limit` are held; how many it cut (each left its slot stale). */
+  /** Counts units out from the front until at most `limit` are held; how many (each left its slot stale). */
   trimTo(limit: number): number {
     this.settle();
-    const excess = this.held - limit;
+    const excess = this.held - this.owed - limit;
     if (excess <= 0) return 0;
-    this.cut(excess);
+    this.owed = this.cut(this.owed + excess);
     this.stale += excess;
     return excess;
   }
@@ -198,15 +203,12 @@ export class PodRecord {
   /** Turns the pending versions into their entries, in timeline order, and bounds the pod again. */
   private derive(): void {
     this.settle();
-    if (this.head === this.pending.length) return;
+    if (this.pending.length === 0) return;
     let entries = this.entries;
     let delta = 0;
-    let slots = 0;
-    for (let i = this.head; i < this.pending.length; i++) {
-      const made = this.pending[i]!.entries;
-      delta += made.length - 1;
-      if (made.length === 0) this.stale++;
-      else slots += made.length - 1;
+    for (const step of this.pending) {
+      const made = step.entries;
+      delta += made.length - UNREAD_VERSION_UNITS;
       if (made.length > 0 && this.shared) {
         entries = entries.slice();
         this.shared = false;
@@ -215,14 +217,19 @@ export class PodRecord {
     }
     this.entries = entries;
     this.pending = [];
-    this.head = 0;
     this.revision++;
-    this.book.grew(this, delta, slots);
+    // Fewer units than were counted: their slots are stale; more: they need slots.
+    if (delta < 0) this.stale -= delta;
+    this.settle();
+    this.book.grew(this, delta, Math.max(delta, 0));
     this.settle();
   }
 
-  /** Removes `count` units from the front: entries first, then pending versions (never derived). */
-  private cut(count: number): void {
+  /**
+   * Removes `count` units from the front: entries first, then whole pending
+   * versions (never derived); what is left (less than a version) is returned.
+   */
+  private cut(count: number): number {
     const fromEntries = Math.min(count, this.entries.length);
     for (let i = 0; i < fromEntries; i++) {
       const gone = this.entries[i]!;
@@ -233,17 +240,14 @@ export class PodRecord {
       else this.entries.splice(0, fromEntries);
       this.shared = false;
     }
-    for (let i = fromEntries; i < count; i++) {
-      const gone = this.pending[this.head++]!;
-      this.passed(gone.pod, gone.seq);
-    }
-    // Reclaim the consumed head now and then.
-    if (this.head > 64 && this.head * 2 > this.pending.length) {
-      this.pending = this.pending.slice(this.head);
-      this.head = 0;
-    }
-    this.droppedUnits += count;
-    this.revision++;
+    const versions = Math.min(Math.floor((count - fromEntries) / UNREAD_VERSION_UNITS), this.pending.length);
+    for (let i = 0; i < versions; i++) this.passed(this.pending[i]!.pod, this.pending[i]!.seq);
+    // Spliced, not skipped: a version cut must not stay reachable (a pod holds a few, at most the bound's).
+    if (versions > 0) this.pending.splice(0, versions);
+    const done = fromEntries + versions * UNREAD_VERSION_UNITS;
+    this.droppedUnits += done;
+    if (done > 0) this.revision++;
+    return count - done;
   }
 
   private passed(pod: Pod, seq: number): void {

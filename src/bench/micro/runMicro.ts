@@ -33,6 +33,7 @@ export function microFigures(results: MicroResults, options: MicroOptions): Figu
       { name: 'Model: pod updates through applyObservation, first run after start (CPU)', load: scale, unit: 'ms', podtui: model.coldUpdateCpuMs, budget: BUDGETS.modelUpdatesCpuMs, note: 'V8 still compiling the model' },
       { name: 'Model: the same, running (CPU)', load: scale, unit: 'ms', podtui: model.updateCpuMs, budget: BUDGETS.modelUpdatesCpuMs, note: `median of runs 2–4: ${model.warmUpdateCpuMs.map((ms) => ms.toFixed(0)).join(', ')} ms` },
       { name: 'Model: initial ADDED of every pod, run 4 (CPU)', load: `${options.pods.toLocaleString('en-US')} pods`, unit: 'ms', podtui: model.initialCpuMs },
+      { name: 'Model: reading every pod’s timeline once, after the updates (CPU)', load: `${options.pods.toLocaleString('en-US')} pods`, unit: 'ms', podtui: model.readCpuMs, note: 'derives the versions the bounds kept' },
       { name: 'Model: timeline entries held (bound)', load: `${scale}, then one pod crash-looping`, unit: 'count', podtui: model.totalEntries, budget: model.totalLimit, note: `${model.droppedEntries.toLocaleString('en-US')} dropped` },
       { name: 'Model: longest pod timeline (per-pod bound)', load: `${scale}, then one pod crash-looping`, unit: 'count', podtui: model.longestTimeline, budget: model.perPodLimit },
     );
