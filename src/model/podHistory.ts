@@ -43,6 +43,11 @@ export class VersionStep {
     readonly removed = false,
   ) {}
 
+  /** Whether the transitions were derived (read) yet. */
+  get derivedYet(): boolean {
+    return this.derived !== undefined;
+  }
+
   get entries(): readonly TransitionEntry[] {
     if (this.derived === undefined) {
       const transitions = diffPods(this.previous, this.pod, this.observedAt);
