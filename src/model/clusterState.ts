@@ -4,6 +4,8 @@
 // object with `version` + 1 (React compares references), and an observation
 // that changes nothing returns the same object. Each pod's PodView is replaced
 // (never mutated) when that pod changes, so a view the screen holds stays true.
+// A pod version is kept as it came; what changed since the version before is
+// derived when someone reads it (podHistory.ts), not here.
 import { eventMatchesPodUid, eventPodKey, eventUid, mergeEventEntry, toEventEntry } from './eventEntry.js';
 import { DEFAULT_PER_POD_LIMIT, DEFAULT_TOTAL_LIMIT, eventTimelineEntry, insertSorted } from './timeline.js';
 import { PodRecord, UNREAD_VERSION_UNITS, VersionStep, type HistoryBook } from './podHistory.js';
@@ -17,13 +19,13 @@ import type { KubeEvent, Pod } from './types.js';
 import type { PodView, TimelineEntry } from './views.js';
 
 export interface ClusterLimits {
-  /** Timeline entries kept per pod (oldest dropped first). Default 1,000. */
+  /** Timeline entries kept per pod (oldest dropped first; an unread version counts UNREAD_VERSION_UNITS). Default 1,000. */
   perPod?: number;
-  /** Timeline entries kept across all pods. Default 50,000. */
+  /** Timeline entries kept across all pods, counted the same way. Default 50,000. */
   total?: number;
   /** Events kept for pods not seen yet. Default 10,000. */
   pendingEvents?: number;
-  /** Entries kept for the all-pods log (mergedTimeline). Default 20,000. */
+  /** Units (entries; an unread version counts UNREAD_VERSION_UNITS) kept for the all-pods log (mergedTimeline). Default 20,000. */
   journal?: number;
 }
 
@@ -49,7 +51,7 @@ interface Ledger {
   readonly pending: Map<string, PendingEvent>;
   /** The same events by pod key, so a pod that appears finds its own without a scan. */
   readonly pendingByPod: Map<string, Set<string>>;
-  /** One slot per entry added, oldest first: who to drop from when over the total bound. */
+  /** One slot per unit added, oldest first: whose oldest unit to drop when over the total bound. */
   dropQueue: PodRecord[];
   dropHead: number;
   /** Every version and every entry added or updated, in arrival order, for the all-pods log. */

@@ -164,7 +164,11 @@ export interface ProbeFailures {
 export interface PodView {
   row: PodRow;
   pod: Pod;
-  /** Oldest first, bounded; `dropped` counts what fell off the front. */
+  /**
+   * Oldest first, bounded; `dropped` counts what fell off the front (a pod
+   * version dropped before anyone read it counts as UNREAD_VERSION_UNITS:
+   * its transitions were never derived; podHistory.ts).
+   */
   timeline: readonly TimelineEntry[];
   dropped: number;
   /**
