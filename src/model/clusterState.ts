@@ -74,7 +74,8 @@ export interface ClusterState {
   readonly synced: ReadonlySet<string>;
   /**
    * Timeline entries held across all pods (at most limits.total), a pod
-   * version nobody has read yet counting as one (see podHistory.ts).
+   * version nobody has read yet counting UNREAD_VERSION_UNITS (podHistory.ts).
+   * Reading a pod can change it.
    */
   readonly totalEntries: number;
   /** Entries (or versions never read) dropped by either bound since the start. */
@@ -106,7 +107,7 @@ export function createClusterState(limits: ClusterLimits = {}): ClusterState {
     totalEntries: 0,
     droppedEntries: 0,
     seq: 0,
-    book: { grew: (rec, delta, slots) => grew(ledger, rec, delta, slots) },
+    book: { grew: (rec, delta) => grew(ledger, rec, delta) },
   };
   return new State(0, [], new Set(), ledger);
 }
@@ -197,11 +198,12 @@ function enforceTotal(ledger: Ledger): void {
 
 /**
  * Reading `rec` turned its versions into entries: `delta` more units (or
- * fewer), `slots` more slots, appended (a pod being read keeps its history a
- * little longer).
+ * fewer). More need slots, appended (a pod being read keeps its history a
+ * little longer); fewer leave slots stale.
  */
-function grew(ledger: Ledger, rec: PodRecord, delta: number, slots: number): void {
-  for (let i = 0; i < slots; i++) ledger.dropQueue.push(rec);
+function grew(ledger: Ledger, rec: PodRecord, delta: number): void {
+  for (let i = 0; i < delta; i++) ledger.dropQueue.push(rec);
+  if (delta < 0) rec.stale -= delta;
   ledger.totalEntries += delta;
   trimPod(ledger, rec);
   enforceTotal(ledger);

@@ -60,8 +60,8 @@ export class VersionStep {
 
 /** What the reducer's ledger does when reading a pod turned its versions into entries. */
 export interface HistoryBook {
-  /** `rec` holds `delta` more units, `slots` of them new slots in the total bound's queue. */
-  grew(rec: PodRecord, delta: number, slots: number): void;
+  /** `rec` holds `delta` more units (or fewer) now that its versions are entries. */
+  grew(rec: PodRecord, delta: number): void;
 }
 
 interface History {
@@ -116,7 +116,7 @@ export class PodRecord {
 
   /** Units the total bound took from this pod, counted out at once, cut at the next change or read. */
   owed = 0;
-  /** Slots of this pod in the total bound's queue whose unit already left another way. */
+  /** Slots of this pod in the total bound's queue with no unit behind them (left by the per-pod bound, or counted for a version that made fewer entries). */
   stale = 0;
   removed = false;
 
@@ -223,10 +223,9 @@ export class PodRecord {
     this.entries = entries;
     this.pending = [];
     this.revision++;
-    // Fewer units than were counted: their slots are stale; more: they need slots.
-    if (delta < 0) this.stale -= delta;
+    // Owed units less than a version were left owed: entries can pay them now.
     this.settle();
-    this.book.grew(this, delta, Math.max(delta, 0));
+    this.book.grew(this, delta);
     this.settle();
   }
 
