@@ -79,6 +79,7 @@ describe('applyObservation: pods', () => {
     h.delete(60);
     const state = feed(observationsInOrder(h, other));
     expect([...state.pods.keys()]).toEqual([keyOf(other)]);
+    // Read first: reading derives the pod's versions, and the count follows (podHistory.ts).
     const kept = state.pods.get(keyOf(other))!.timeline.length;
     expect(state.totalEntries).toBe(kept);
     const log = mergedTimeline(state, { limit: 1_000 });
@@ -296,7 +297,7 @@ describe('bounds', () => {
     let state = createClusterState(limits);
     for (const observation of observations) {
       state = applyObservation(state, observation);
-      if (along) settledViews(state);
+      if (along) expect(settledViews(state).reduce((n, v) => n + v.timeline.length, 0)).toBe(state.totalEntries);
       expect(state.totalEntries).toBeLessThanOrEqual(limits.total);
     }
     const views = settledViews(state);
