@@ -202,9 +202,11 @@ function enforceTotal(ledger: Ledger): void {
  * little longer); fewer leave slots stale.
  */
 function grew(ledger: Ledger, rec: PodRecord, delta: number): void {
-  for (let i = 0; i < delta; i++) ledger.dropQueue.push(rec);
-  if (delta < 0) rec.stale -= delta;
-  ledger.totalEntries += delta;
+  if (delta > 0) held(ledger, rec, delta);
+  else {
+    rec.stale -= delta;
+    ledger.totalEntries += delta;
+  }
   trimPod(ledger, rec);
   enforceTotal(ledger);
 }
