@@ -21,10 +21,16 @@ const CHURN = `
   console.log(peak);
 `;
 
-function peakHeap(mode: 'limit' | 'default'): number {
+function peakHeapOnce(mode: 'limit' | 'default'): number {
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHURN, mode], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return Number(out.trim());
 }
+
+// The lower of two runs, for either mode alike: one full collection that
+// starts late (its concurrent marking starved by the rest of the suite) sets
+// a child's peak alone. Limited runs read 0.61–0.77 of unlimited ones alone,
+// and once 0.80 in a full CI run.
+const peakHeap = (mode: 'limit' | 'default'): number => Math.min(peakHeapOnce(mode), peakHeapOnce(mode));
 
 describe('limitHeapGrowth', () => {
   test('keeps the committed heap near the live data while old objects are replaced', () => {
