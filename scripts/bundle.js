@@ -28,6 +28,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 const EXTERNAL = ['@kubernetes/client-node', 'react-devtools-core'];
 
+/**
+ * Ink's text measurement and wrapping, replaced by podtui's own with bounded
+ * memos (src/ui/inkText/measureText.ts says why). Ink 6.8 imports them by
+ * these relative paths from its build/ folder.
+ */
+const INK_TEXT_MODULES = new Map([
+  ['./measure-text.js', `${root}dist/ui/inkText/measureText.js`],
+  ['./wrap-text.js', `${root}dist/ui/inkText/wrapText.js`],
+]);
+const replacedInkModules = new Set();
+const boundedInkTextCaches = {
+  name: 'bounded-ink-text-caches',
+  resolveId(source, importer) {
+    const replacement = INK_TEXT_MODULES.get(source);
+    if (replacement === undefined || importer === undefined || !importer.replaceAll('\\', '/').includes('node_modules/ink/build/')) return null;
+    replacedInkModules.add(source);
+    return replacement;
+  },
+};
+
 /** Packages the entry chunk must not pull in statically (see runUi.ts, loadScreen). */
 const LOADED_LATE = ['node_modules/ink/', 'node_modules/react/', 'node_modules/react-reconciler/', 'node_modules/yoga-layout/'];
 
@@ -39,6 +59,7 @@ const bundle = await rolldown({
   cwd: root,
   platform: 'node',
   external: EXTERNAL,
+  plugins: [boundedInkTextCaches],
   // runUi runs React in production anyway (its development build renders
   // about twice as slowly); saying so here leaves React's and the
   // reconciler's development builds out: ~0.6 MB less to compile at start-up.
@@ -52,6 +73,13 @@ const { output } = await bundle.write({
   chunkFileNames: 'chunks/[name]-[hash].js',
 });
 await bundle.close();
+
+// A newer Ink may have moved or bounded these itself: then this plugin is due a look, not a silent no-op.
+const missed = [...INK_TEXT_MODULES.keys()].filter((source) => !replacedInkModules.has(source));
+if (missed.length > 0) {
+  process.stderr.write(`bundle: Ink no longer imports ${missed.join(', ')}; see INK_TEXT_MODULES in scripts/bundle.js\n`);
+  process.exit(1);
+}
 
 /** Every module that loads with `fileName`, through static imports. */
 function staticModules(fileName, chunks, seen = new Set()) {
