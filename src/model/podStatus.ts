@@ -99,8 +99,15 @@ interface InitWalk {
   sidecars: RestartTally;
 }
 
+/** The walk of a pod with no init container statuses (most pods): shared, never written. */
+const NO_INIT_WALK: Readonly<InitWalk> = Object.freeze({
+  readySidecars: 0,
+  all: Object.freeze({ count: 0, lastAt: undefined }),
+  sidecars: Object.freeze({ count: 0, lastAt: undefined }),
+});
+
 /** The init containers in order, stopping at the first one not done (kubectl's loop with `break`). */
-function walkInitContainers(pod: Pod): InitWalk {
+function walkInitContainers(pod: Pod, statuses: readonly ContainerStatus[]): InitWalk {
   const declared = pod.spec.initContainers?.length ?? 0;
   const walk: InitWalk = {
     readySidecars: 0,
@@ -108,7 +115,6 @@ function walkInitContainers(pod: Pod): InitWalk {
     sidecars: { count: 0, lastAt: undefined },
   };
 
-  const statuses = pod.status.initContainerStatuses ?? [];
   for (let index = 0; index < statuses.length; index++) {
     const status = statuses[index]!;
     const sidecar = isSidecar(initContainerSpec(pod, index, status.name));
@@ -134,7 +140,8 @@ function walkInitContainers(pod: Pod): InitWalk {
   return walk;
 }
 
-interface AppWalk {
+/** The app containers' part of the columns; its tally is the app containers' restarts alone. */
+interface AppWalk extends RestartTally {
   /** The reason of the first container (walking from last to first) that is waiting or terminated. */
   status?: string;
   readyContainers: number;
@@ -142,25 +149,27 @@ interface AppWalk {
 }
 
 /** App containers from last to first; the first one listed wins, as in kubectl. */
-function walkAppContainers(pod: Pod, restarts: RestartTally): AppWalk {
-  const walk: AppWalk = { readyContainers: 0, hasRunning: false };
-  const statuses = pod.status.containerStatuses ?? [];
+function walkAppContainers(statuses: readonly ContainerStatus[]): AppWalk {
+  const walk: AppWalk = { count: 0, lastAt: undefined, status: undefined, readyContainers: 0, hasRunning: false };
   for (let index = statuses.length - 1; index >= 0; index--) {
     const status = statuses[index]!;
-    addRestarts(restarts, status);
-    const waiting = status.state?.waiting;
-    const terminated = status.state?.terminated;
+    addRestarts(walk, status);
+    const state = status.state;
+    const waiting = state?.waiting;
+    const terminated = state?.terminated;
     if (waiting?.reason) {
       walk.status = waiting.reason;
     } else if (terminated) {
       walk.status = terminated.reason ? terminated.reason : exitWithoutReason(terminated);
-    } else if (status.ready && status.state?.running) {
+    } else if (status.ready && state?.running) {
       walk.hasRunning = true;
       walk.readyContainers++;
     }
   }
   return walk;
 }
+
+const NO_STATUSES: readonly ContainerStatus[] = Object.freeze([]);
 
 /** READY, STATUS and RESTARTS exactly as `kubectl get pods` prints them. */
 export function podStatusColumns(pod: Pod): PodStatusColumns {
@@ -171,18 +180,23 @@ export function podStatusColumns(pod: Pod): PodStatusColumns {
   if (flags & GATED) status = SCHEDULING_GATED;
 
   let totalContainers = spec.containers.length;
-  for (const container of spec.initContainers ?? []) if (isSidecar(container)) totalContainers++;
+  const initSpecs = spec.initContainers;
+  if (initSpecs) for (const container of initSpecs) if (isSidecar(container)) totalContainers++;
 
-  const init = walkInitContainers(pod);
+  // This runs on every pod update: a pod without init containers skips their walk and allocates nothing for it.
+  const initStatuses = podStatus.initContainerStatuses;
+  const init = initStatuses && initStatuses.length > 0 ? walkInitContainers(pod, initStatuses) : NO_INIT_WALK;
   if (init.status !== undefined) status = init.status;
   let readyContainers = init.readySidecars;
-  let restarts = init.all;
+  let restarts = init.all.count;
+  let lastRestartAt = init.all.lastAt;
 
   const initializing = init.status !== undefined;
   if (!initializing || flags & INITIALIZED) {
     // Once initialized, finished init containers' restarts no longer matter; sidecars' still do.
-    restarts = init.sidecars;
-    const app = walkAppContainers(pod, restarts);
+    const app = walkAppContainers(podStatus.containerStatuses ?? NO_STATUSES);
+    restarts = init.sidecars.count + app.count;
+    lastRestartAt = newest(init.sidecars.lastAt, app.lastAt);
     if (app.status !== undefined) status = app.status;
     readyContainers += app.readyContainers;
     if (status === 'Completed' && app.hasRunning) {
@@ -196,5 +210,10 @@ export function podStatusColumns(pod: Pod): PodStatusColumns {
     status = 'Terminating';
   }
 
-  return { readyContainers, totalContainers, status, restarts: restarts.count, lastRestartAt: restarts.lastAt, podReady: (flags & READY) !== 0 };
+  return { readyContainers, totalContainers, status, restarts, lastRestartAt, podReady: (flags & READY) !== 0 };
+}
+
+function newest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined || a >= b ? a : b;
 }

@@ -37,6 +37,6 @@ export function statusHealth(status: string, readyContainers: number, totalConta
     return podReady && readyContainers === totalContainers && totalContainers > 0 ? 'healthy' : 'progressing';
   }
   if (FINISHED.has(status)) return 'finished';
-  if (PROGRESSING.has(status) || INIT_PROGRESS.test(status)) return 'progressing';
+  if (PROGRESSING.has(status) || (status.startsWith('Init:') && INIT_PROGRESS.test(status))) return 'progressing';
   return 'failing';
 }

@@ -119,27 +119,29 @@ function shareContainerStatus(before: ContainerStatus, after: ContainerStatus): 
   const lastState = shareState(before.lastState, after.lastState);
   if (state !== after.state) after.state = state;
   if (lastState !== after.lastState) after.lastState = lastState;
-  if (
-    before.name === after.name &&
-    before.image === after.image &&
-    before.imageID === after.imageID &&
-    before.containerID === after.containerID &&
+  let same =
+    state === before.state &&
+    lastState === before.lastState &&
     before.ready === after.ready &&
     before.started === after.started &&
-    before.restartCount === after.restartCount &&
-    state === before.state &&
-    lastState === before.lastState
-  ) {
-    return before;
-  }
-  // The strings of a changed status that is kept: the previous version's copies.
-  // (Written out, not structuralSharing's takeEqualString: its keyed reads over
-  // three kinds of object read slower in every paired run on this per-update path.)
+    before.restartCount === after.restartCount;
+  // Each string is compared once (the long ones, imageID and containerID, cost the most): an
+  // equal one becomes the previous version's copy, which is what a changed status that is kept
+  // needs, and harmless to one that is not. (Written out, not structuralSharing's
+  // takeEqualString: its keyed reads over three kinds of object read slower in every paired
+  // run on this per-update path.)
   if (before.name === after.name) after.name = before.name;
-  if (before.image !== undefined && before.image === after.image) after.image = before.image;
-  if (before.imageID !== undefined && before.imageID === after.imageID) after.imageID = before.imageID;
-  if (before.containerID !== undefined && before.containerID === after.containerID) after.containerID = before.containerID;
-  return after;
+  else same = false;
+  if (before.image === after.image) {
+    if (before.image !== undefined) after.image = before.image;
+  } else same = false;
+  if (before.imageID === after.imageID) {
+    if (before.imageID !== undefined) after.imageID = before.imageID;
+  } else same = false;
+  if (before.containerID === after.containerID) {
+    if (before.containerID !== undefined) after.containerID = before.containerID;
+  } else same = false;
+  return same ? before : after;
 }
 
 function shareContainerStatuses(before: ContainerStatus[] | undefined, after: ContainerStatus[] | undefined): ContainerStatus[] | undefined {
