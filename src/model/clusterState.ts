@@ -296,40 +296,53 @@ function forget(ledger: Ledger, rec: PodRecord, finalPod: Pod, observedAt: numbe
   if (rec.uid !== undefined) ledger.byUid.delete(rec.uid);
 }
 
+// A pod's first version and its later ones are two functions: V8 compiles the
+// reducer during the initial list, when every pod is new, and a later version
+// taking the same code then threw that compiled code away on the first update.
+
 function observePod(state: ClusterState, pod: Pod, observedAt: number): ClusterState {
   const { ledger } = state;
   const uid = pod.metadata.uid;
-  let rec = uid === undefined ? undefined : ledger.byUid.get(uid);
+  const byUid = uid === undefined ? undefined : ledger.byUid.get(uid);
   // A uid names one pod for ever; a copy of a pod renamed by hand (tests, dumps) does not.
-  if (rec && !sameName(rec.pod, pod)) rec = undefined;
+  if (byUid && sameName(byUid.pod, pod)) return updatePod(state, byUid, pod, observedAt);
+  const key = podKeyOf(pod);
+  const rec = ledger.records.get(key);
+  if (!rec) return addPod(state, key, pod, observedAt);
+  if (!rec.uid || !uid || rec.uid === uid) return updatePod(state, rec, pod, observedAt);
+  // Same name, new pod (a StatefulSet replica): the delete of the old one was missed.
+  forget(ledger, rec, rec.pod, observedAt);
   // The key every entry of this pod holds: one string per pod, not one per update.
-  let key = rec?.key ?? podKeyOf(pod);
-  rec ??= ledger.records.get(key);
-  if (rec) key = rec.key;
-  if (rec && rec.uid && uid && rec.uid !== uid) {
-    // Same name, new pod (a StatefulSet replica): the delete of the old one was missed.
-    forget(ledger, rec, rec.pod, observedAt);
-    rec = undefined;
-  }
-  const previous = rec?.pod;
-  const rv = pod.metadata.resourceVersion;
-  if (previous && rv !== undefined && previous.metadata.resourceVersion === rv) return state;
-  if (!previous) ledger.templates.adopt(pod);
-  const next = sharePodVersion(previous, pod);
-  if (next === previous) return state;
+  return addPod(state, rec.key, pod, observedAt);
+}
 
+function addPod(state: ClusterState, key: string, pod: Pod, observedAt: number): ClusterState {
+  const { ledger } = state;
+  ledger.templates.adopt(pod);
   // The version is kept; its transitions are derived when read (podHistory.ts).
-  const step = new VersionStep(key, previous, next, observedAt, ++ledger.seq);
-  const row = podRow(next, rec?.row);
-  if (rec) rec.addVersion(step, row);
-  else {
-    rec = new PodRecord(ledger.book, key, uid, step, row);
-    ledger.records.set(key, rec);
-    ledger.byUid.set(rec);
-  }
+  const step = new VersionStep(key, undefined, pod, observedAt, ++ledger.seq);
+  const rec = new PodRecord(ledger.book, key, pod.metadata.uid, step, podRow(pod));
+  ledger.records.set(key, rec);
+  ledger.byUid.set(rec);
   record(ledger, step);
   held(ledger, rec, UNREAD_VERSION_UNITS);
-  if (!previous) attachPending(ledger, rec);
+  attachPending(ledger, rec);
+  trimPod(ledger, rec);
+  enforceTotal(ledger);
+  return changed(state);
+}
+
+function updatePod(state: ClusterState, rec: PodRecord, pod: Pod, observedAt: number): ClusterState {
+  const { ledger } = state;
+  const previous = rec.pod;
+  const rv = pod.metadata.resourceVersion;
+  if (rv !== undefined && previous.metadata.resourceVersion === rv) return state;
+  const next = sharePodVersion(previous, pod);
+  if (next === previous) return state;
+  const step = new VersionStep(rec.key, previous, next, observedAt, ++ledger.seq);
+  rec.addVersion(step, podRow(next, rec.row));
+  record(ledger, step);
+  held(ledger, rec, UNREAD_VERSION_UNITS);
   trimPod(ledger, rec);
   enforceTotal(ledger);
   return changed(state);
