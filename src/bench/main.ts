@@ -6,7 +6,7 @@ import type { Figure } from './report/figure.js';
 import { verdict } from './report/figure.js';
 import { markdownTable } from './report/markdownTable.js';
 import { endToEndFigures } from './e2e/suite.js';
-import { microFigures, runMicroChild } from './micro/runMicro.js';
+import { microFigures, runMicroBenches } from './micro/runMicro.js';
 import { inkOutputFigures } from './ink/inkOutput.js';
 import { parseBenchOptions } from './options.js';
 
@@ -19,7 +19,7 @@ if (options.micro) {
   const micro = { pods: 10_000, updates: 100_000, namespaces: options.namespaces };
   progress('in-process benches (model, client cache)');
   try {
-    figures.push(...microFigures(await runMicroChild(micro), micro));
+    figures.push(...microFigures(await runMicroBenches(micro), micro));
   } catch (error) {
     progress((error as Error).message);
     figures.push({ name: 'In-process benches', load: '', unit: 'ms', podtui: undefined, budget: 0, note: 'failed, see stderr' });

@@ -3,7 +3,8 @@ import { runCacheBench } from '../../src/bench/micro/cacheBench.js';
 import { runModelBench } from '../../src/bench/micro/modelBench.js';
 import { nextVersion, runningPod } from '../../src/bench/micro/podStream.js';
 import { parseMicroOutput, RESULT_PREFIX } from '../../src/bench/micro/protocol.js';
-import { microFigures } from '../../src/bench/micro/runMicro.js';
+import { microFigures, pooledModel } from '../../src/bench/micro/runMicro.js';
+import type { ModelBenchResult } from '../../src/bench/micro/modelBench.js';
 import { verdict } from '../../src/bench/report/figure.js';
 import { podRow } from '../../src/model/podSummary.js';
 
@@ -38,6 +39,32 @@ describe('in-process benches, small', () => {
     const result = await runCacheBench({ pods: 200, namespaces: 5, heapUsed: () => process.memoryUsage().heapUsed });
     expect(result.pods).toBe(200);
     expect(result.syncMs).toBeGreaterThan(0);
+  });
+
+  it('pools the model bench of several processes: the first runs\' median, and the median of every run after a first', () => {
+    const run = (cold: number, warm: number[]): ModelBenchResult => ({
+      updateCpuMs: [...warm].sort((a, b) => a - b)[1]!,
+      warmUpdateCpuMs: warm,
+      coldUpdateCpuMs: cold,
+      initialCpuMs: cold / 10,
+      readCpuMs: 200,
+      totalEntries: 45_000,
+      totalLimit: 50_000,
+      longestTimeline: 1000,
+      perPodLimit: 1000,
+      droppedEntries: 7,
+      stateHeap: 70 * MB,
+    });
+    const pooled = pooledModel([run(900, [610, 600, 590]), run(1200, [700, 720, 710]), run(700, [500, 520, 510])]);
+    expect(pooled.coldUpdateCpuMs).toBe(900);
+    expect(pooled.coldRunsCpuMs).toEqual([900, 1200, 700]);
+    expect(pooled.warmUpdateCpuMs).toHaveLength(9);
+    expect(pooled.updateCpuMs).toBe(600);
+    // The state, bounds and reads are the first process's.
+    expect(pooled.initialCpuMs).toBe(90);
+    const [first, running] = microFigures({ model: pooled }, { pods: 10_000, updates: 100_000, namespaces: 50 });
+    expect(first!.note).toBe('V8 still compiling the model; median of 3 processes: 900, 1200, 700 ms');
+    expect(running!.note).toBe('median of runs 2–4 in each process: 610, 600, 590, 700, 720, 710, 500, 520, 510 ms');
   });
 
   it('turns results into rows with the budgets of issues 4 and 5', () => {
