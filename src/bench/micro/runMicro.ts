@@ -21,7 +21,7 @@ export interface MicroOptions {
  * once per process, and on these shared machines one run reads up to 20 %
  * off the next: from one process, the first-run figure was a single sample.
  */
-export const MODEL_PROCESSES = 3;
+const MODEL_PROCESSES = 3;
 
 export function runMicroChild(options: MicroOptions, only?: 'model' | 'cache'): Promise<MicroResults> {
   const args = ['--expose-gc', MICRO_MAIN, '--pods', String(options.pods), '--updates', String(options.updates), '--namespaces', String(options.namespaces)];
