@@ -72,6 +72,8 @@ export interface ContainerDetail {
   instances: ContainerInstance[];
   /** The image the runtime reports, else the one the spec asks for. */
   image?: string;
+  /** The content digest the runtime pulled for it, short: "sha256:3f1c0e8d9a7b" (a tag like :latest says nothing of what runs). */
+  imageDigest?: string;
   /** Absent while the kubelet has not reported this container yet. */
   status?: ContainerStatusDetail;
   /** What it runs: command and args, a shell-like line ("sh -c 'echo hi'"); absent when the image's own entrypoint runs. */
@@ -98,6 +100,15 @@ const signalNames: Readonly<Record<number, string>> = {
   13: 'SIGPIPE',
   15: 'SIGTERM',
 };
+
+/** The digest in a runtime's imageID, cut to 12 hex digits as `docker images` shows IDs. */
+const DIGEST = /sha256:([0-9a-f]{12})[0-9a-f]*$/;
+
+/** "docker.io/library/nginx@sha256:3f1c…", "docker-pullable://nginx@sha256:…" or a bare "sha256:…" → "sha256:3f1c0e8d9a7b". */
+export function shortImageDigest(imageID: string | undefined): string | undefined {
+  const match = imageID ? DIGEST.exec(imageID) : null;
+  return match ? `sha256:${match[1]}` : undefined;
+}
 
 function millis(time: string | null | undefined): number | undefined {
   if (!time) return undefined;
@@ -265,6 +276,7 @@ function detailOf(
   history: SeenHistory,
 ): ContainerDetail {
   const image = status?.image || container.image;
+  const imageDigest = shortImageDigest(status?.imageID);
   const { until } = history;
   const command = commandLine(container);
   return {
@@ -276,6 +288,7 @@ function detailOf(
       .filter((i) => i.container === container.name && i.kind === kind && (until === undefined || (i.startedAt ?? i.finishedAt ?? 0) <= until))
       .map((i) => (until !== undefined && i.finishedAt !== undefined && i.finishedAt > until ? stillRunning(i) : i)),
     ...(image ? { image } : {}),
+    ...(imageDigest ? { imageDigest } : {}),
     ...(status ? { status: statusDetail(status) } : {}),
     probes: probeDetails(container, history.probeFailures ?? [], until),
     hooks: hookDetails(container, events, until),

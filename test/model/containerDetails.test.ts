@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandLine, containerDetails, stateDetail, unhealthyProbe } from '../../src/model/containerDetails.js';
+import { commandLine, containerDetails, shortImageDigest, stateDetail, unhealthyProbe } from '../../src/model/containerDetails.js';
 import { describeHandler, describeProbe, describeProbeTiming } from '../../src/model/probeSpec.js';
 import { probeFailures } from '../../src/model/probes.js';
 import type { ContainerInstance } from '../../src/model/views.js';
@@ -293,11 +293,36 @@ describe('containerDetails', () => {
     expect(running.find((d) => d.name === 'app')?.instances).toEqual([instance('app', 'app', 2, '2026-11-25T14:02:00Z')]);
   });
 
+  it('shows the digest the runtime pulled, not the one of an earlier step', () => {
+    const pod = crashLoopPod();
+    const app = pod.status.containerStatuses!.find((s) => s.name === 'app')!;
+    app.imageID = `ghcr.io/acme/web@sha256:${'9f3c2b1a0d8e'}${'7'.repeat(52)}`;
+    expect(containerDetails(pod, []).find((d) => d.name === 'app')?.imageDigest).toBe('sha256:9f3c2b1a0d8e');
+    app.imageID = '';
+    expect(containerDetails(pod, []).find((d) => d.name === 'app')).not.toHaveProperty('imageDigest');
+  });
+
   it('leaves status out for a container the kubelet has not reported', () => {
     const pod = crashLoopPod();
     pod.status.containerStatuses = [];
     const app = containerDetails(pod, []).find((d) => d.name === 'app');
     expect(app?.status).toBeUndefined();
     expect(app?.image).toBe('ghcr.io/acme/web:1.4.2');
+  });
+});
+
+describe('shortImageDigest', () => {
+  const digest = `3f1c0e8d9a7b${'6c5d4e3f2a1b'.repeat(4)}4e3f2a1b`;
+  const cases: { name: string; imageID: string | undefined; expected: string | undefined }[] = [
+    { name: 'containerd: repository@digest', imageID: `docker.io/library/nginx@sha256:${digest}`, expected: 'sha256:3f1c0e8d9a7b' },
+    { name: 'dockershim: docker-pullable://', imageID: `docker-pullable://nginx@sha256:${digest}`, expected: 'sha256:3f1c0e8d9a7b' },
+    { name: 'an image ID alone (built on the node)', imageID: `sha256:${digest}`, expected: 'sha256:3f1c0e8d9a7b' },
+    { name: 'not pulled yet', imageID: '', expected: undefined },
+    { name: 'absent', imageID: undefined, expected: undefined },
+    { name: 'no digest in it', imageID: 'docker.io/library/nginx:1.27', expected: undefined },
+    { name: 'too short to be a digest', imageID: 'nginx@sha256:c0ffee', expected: undefined },
+  ];
+  it.each(cases)('$name', ({ imageID, expected }) => {
+    expect(shortImageDigest(imageID)).toBe(expected);
   });
 });

@@ -165,6 +165,7 @@ export function containerLines(detail: ContainerDetail, ctx: LineContext): PaneL
       ...(tag ? [{ text: `${tag} `, color: mutedColor(ctx.theme) }] : []),
       { text: detail.name, bold: true },
       ...(detail.image ? [{ text: `  ${detail.image}`, color: mutedColor(ctx.theme) }] : []),
+      ...(detail.imageDigest ? [{ text: ` @${detail.imageDigest}`, color: mutedColor(ctx.theme) }] : []),
     ],
   ];
   const status = detail.status;

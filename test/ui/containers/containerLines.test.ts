@@ -48,6 +48,15 @@ describe('stateTimes', () => {
 });
 
 describe('containerLines', () => {
+  it('puts the pulled digest after the image, muted', () => {
+    const pod = crashLoopPod();
+    pod.status.containerStatuses!.find((s) => s.name === 'app')!.imageID = `ghcr.io/acme/web@sha256:c0ffee15deadbeef${'0'.repeat(48)}`;
+    const app = containerDetails(pod, []).find((d) => d.name === 'app')!;
+    const [header] = containerLines(app, ctx);
+    expect(lineText(header!)).toBe('app  ghcr.io/acme/web:1.4.2 @sha256:c0ffee15dead');
+    expect(header!.at(-1)?.color).toBe('gray');
+  });
+
   it('draws the crash-looping app container from label to label', () => {
     const pod = crashLoopPod();
     const timeline = crashLoopTimeline(pod);

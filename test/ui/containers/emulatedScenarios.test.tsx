@@ -79,7 +79,7 @@ describe('the conditions pane on emulated scenarios', () => {
     {
       scenario: 'sidecar',
       seconds: 30,
-      expected: ['sidecar log-shipper  Running · ready', 'billing  Running · ready', 'sidecar log-shipper  docker.io/fluent/fluent-bit:3.1.9'],
+      expected: ['sidecar log-shipper  Running · ready', 'billing  Running · ready', 'sidecar log-shipper  docker.io/fluent/fluent-bit:3.1.9 @sha256:e6b64b5f3d79'],
     },
     {
       scenario: 'oomkilled',
