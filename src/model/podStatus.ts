@@ -79,7 +79,7 @@ function addRestarts(tally: RestartTally, status: ContainerStatus): void {
   const finishedAt = status.lastState?.terminated?.finishedAt;
   if (finishedAt === undefined) return;
   const at = timestampMs(finishedAt);
-  if (at !== undefined && (tally.lastAt === undefined || at > tally.lastAt)) tally.lastAt = at;
+  if (at !== undefined) tally.lastAt = newest(tally.lastAt, at);
 }
 
 /** The spec of an init container status; the kubelet lists statuses in spec order, so try that index first. */
@@ -213,6 +213,7 @@ export function podStatusColumns(pod: Pod): PodStatusColumns {
   return { readyContainers, totalContainers, status, restarts, lastRestartAt, podReady: (flags & READY) !== 0 };
 }
 
+/** The later of two moments, either possibly unknown. */
 function newest(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;
   return b === undefined || a >= b ? a : b;

@@ -293,7 +293,7 @@ describe('containerDetails', () => {
     expect(running.find((d) => d.name === 'app')?.instances).toEqual([instance('app', 'app', 2, '2026-11-25T14:02:00Z')]);
   });
 
-  it('shows the digest the runtime pulled, not the one of an earlier step', () => {
+  it('shows the digest the runtime pulled, and none before it pulled one', () => {
     const pod = crashLoopPod();
     const app = pod.status.containerStatuses!.find((s) => s.name === 'app')!;
     app.imageID = `ghcr.io/acme/web@sha256:${'9f3c2b1a0d8e'}${'7'.repeat(52)}`;
